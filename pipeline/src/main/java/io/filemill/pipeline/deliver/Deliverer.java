@@ -1,0 +1,292 @@
+package io.filemill.pipeline.deliver;
+
+import io.filemill.pipeline.retitle.RetitleSettings;
+import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.Outcome.Delivered;
+import io.filemill.pipeline.task.Outcome.Failed;
+import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.RetitleResult.Rejected;
+import io.filemill.pipeline.task.RetitleResult.Rewritten;
+import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The deliver stage: publishes a batch of retitled files and removes their originals, as one
+ * group commit. For each batch it
+ * <ol>
+ *   <li>records every intended publish in a journal (forced once, when durable);</li>
+ *   <li>publishes each file under its final name without clobbering (a hard link of the staged
+ *       file or of the unchanged original; an atomic rename under {@link CollisionPolicy#REPLACE}),
+ *       and files that cannot be handled into the failed directory with a reason file;</li>
+ *   <li>forces each directory it wrote to once, when durable;</li>
+ *   <li>only then deletes the originals, and forces each inbox directory once.</li>
+ * </ol>
+ * A crash at any point leaves each file either still in the inbox or published; {@link Recovery}
+ * finishes a batch that was interrupted between publish and delete. Thread-safe: batches may run
+ * concurrently (a name taken by a concurrent batch is detected by the no-clobber link).
+ */
+public final class Deliverer {
+
+    private final DeliverySettings settings;
+
+    public Deliverer(DeliverySettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Delivers a batch. Problems with single files become {@link Failed} outcomes.
+     *
+     * @throws IOException when the batch's journal cannot be written: nothing of the batch was
+     *                     published, and its files stay in the inbox
+     */
+    public List<Outcome> deliver(List<RetitleResult> batch) throws IOException {
+        boolean force = settings.durability().forces();
+        List<Step> steps = new ArrayList<>(batch.size());
+        try (Journal journal = Journal.create(settings.journalDir(), force)) {
+            Set<Path> planned = new HashSet<>();
+            for (RetitleResult result : batch) {
+                Step step = new Step(result);
+                step.intent = plan(result, planned);
+                journal.record(step.intent);
+                steps.add(step);
+            }
+            for (Step step : steps) {
+                publish(step, journal, planned);
+            }
+            if (force) {
+                Directories.force(directoriesOf(steps, true));
+            }
+            for (Step step : steps) {
+                removeOriginal(step);
+            }
+            if (force) {
+                Directories.force(directoriesOf(steps, false));
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            outcomes.add(step.outcome);
+        }
+        return outcomes;
+    }
+
+    /** The state of one file within a batch. */
+    private static final class Step {
+        final RetitleResult result;
+        Intent intent;
+        boolean published;
+        boolean originalGone;
+        Outcome outcome;
+
+        Step(RetitleResult result) {
+            this.result = result;
+        }
+
+        FileTask task() {
+            return result.task();
+        }
+    }
+
+    private Intent plan(RetitleResult result, Set<Path> planned) throws IOException {
+        FileTask task = result.task();
+        if (result instanceof Rejected rejected) {
+            return failureIntent(task, rejected.reason(), planned);
+        }
+        Path source = result instanceof Rewritten rewritten ? rewritten.staged() : task.source();
+        Path wanted = settings.processed().resolve(task.relativeName());
+        Path target = switch (settings.collisions()) {
+            case REPLACE -> wanted;
+            case SUFFIX -> freeName(wanted, planned);
+            case FAIL -> isTaken(wanted, planned) ? null : wanted;
+        };
+        if (target == null) {
+            discardStaged(result);
+            return failureIntent(task, "processed directory already has a file named '" + task.relativeName() + "'",
+                    planned);
+        }
+        planned.add(target);
+        return new Intent(task.source(), source, target, null);
+    }
+
+    private Intent failureIntent(FileTask task, String reason, Set<Path> planned) {
+        Path target = freeName(settings.failed().resolve(task.relativeName()), planned);
+        planned.add(target);
+        return new Intent(task.source(), task.source(), target, reason);
+    }
+
+    private void publish(Step step, Journal journal, Set<Path> planned) throws IOException {
+        Intent intent = step.intent;
+        try {
+            Files.createDirectories(intent.target().getParent());
+            while (true) {
+                journal.sync();
+                try {
+                    if (!intent.isFailure() && settings.collisions() == CollisionPolicy.REPLACE) {
+                        Files.move(intent.source(), intent.target(), StandardCopyOption.ATOMIC_MOVE);
+                        step.originalGone = intent.source().equals(intent.original());
+                    } else {
+                        Files.createLink(intent.target(), intent.source());
+                    }
+                    break;
+                } catch (FileAlreadyExistsException taken) {
+                    if (!intent.isFailure() && settings.collisions() == CollisionPolicy.FAIL) {
+                        throw new CollisionException(step.task().relativeName());
+                    }
+                    // a concurrent batch took the name between plan and publish: record the next one
+                    intent = new Intent(intent.original(), intent.source(), freeName(intent.target(), planned),
+                            intent.reason());
+                    planned.add(intent.target());
+                    journal.record(intent);
+                }
+            }
+            step.intent = intent;
+            step.published = true;
+            if (intent.isFailure()) {
+                writeReason(intent.target(), intent.reason());
+                step.outcome = new Failed(step.task(), intent.target(), intent.reason());
+            } else {
+                step.outcome = delivered(step.result, intent.target());
+                discardStaged(step.result);
+            }
+        } catch (NoSuchFileException vanished) {
+            discardStaged(step.result);
+            step.outcome = new Failed(step.task(), null, "file vanished from the inbox before delivery");
+        } catch (IOException e) {
+            if (intent.isFailure()) {
+                step.outcome = new Failed(step.task(), step.task().source(), intent.reason()
+                        + "; left in the inbox: cannot move it to the failed directory: " + describe(e));
+            } else {
+                discardStaged(step.result);
+                step.intent = failureIntent(step.task(), e instanceof CollisionException ? e.getMessage()
+                        : "cannot deliver: " + describe(e), planned);
+                journal.record(step.intent);
+                publish(step, journal, planned);
+            }
+        }
+    }
+
+    private void removeOriginal(Step step) throws IOException {
+        if (!step.published || step.originalGone) {
+            return;
+        }
+        try {
+            Files.delete(step.task().source());
+        } catch (NoSuchFileException alreadyGone) {
+            // someone removed it after we published: the published copy is all there is
+        } catch (IOException e) {
+            // the original must not stay in two places: take the published copy back
+            Files.deleteIfExists(step.intent.target());
+            if (step.intent.isFailure()) {
+                Files.deleteIfExists(reasonFile(step.intent.target()));
+            }
+            step.published = false;
+            step.outcome = new Failed(step.task(), step.task().source(),
+                    "cannot remove the original from the inbox, so it stays there: " + describe(e));
+        }
+    }
+
+    private Outcome delivered(RetitleResult result, Path target) {
+        if (result instanceof Rewritten r) {
+            return new Delivered(r.task(), target, true, r.oldTitle(), r.newTitle(), r.bytes());
+        }
+        if (result instanceof Unchanged u) {
+            return new Delivered(u.task(), target, false, u.title(), u.title(), u.task().size());
+        }
+        throw new IllegalStateException("a rejected file is never delivered: " + result.task().relativeName());
+    }
+
+    private void writeReason(Path failedFile, String reason) throws IOException {
+        Path reasonFile = reasonFile(failedFile);
+        Path temp = failedFile.resolveSibling(RetitleSettings.STAGING_PREFIX + "reason-" + UUID.randomUUID()
+                + RetitleSettings.STAGING_SUFFIX);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(StandardCharsets.UTF_8.encode(reason + "\n"));
+            if (settings.durability().forces()) {
+                channel.force(true);
+            }
+        }
+        Files.move(temp, reasonFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Path reasonFile(Path failedFile) {
+        return failedFile.resolveSibling(failedFile.getFileName() + DeliverySettings.REASON_SUFFIX);
+    }
+
+    private static void discardStaged(RetitleResult result) throws IOException {
+        if (result instanceof Rewritten rewritten) {
+            Files.deleteIfExists(rewritten.staged());
+        }
+    }
+
+    /** {@code wanted} when it is free, else the first free {@code stem-N.ext}. */
+    private static Path freeName(Path wanted, Set<Path> planned) {
+        if (!isTaken(wanted, planned)) {
+            return wanted;
+        }
+        String name = wanted.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        for (int n = 1; ; n++) {
+            Path candidate = wanted.resolveSibling(stem + "-" + n + extension);
+            if (!isTaken(candidate, planned)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static boolean isTaken(Path path, Set<Path> planned) {
+        return planned.contains(path) || Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The directories a batch wrote to (published side) or removed from (inbox side), each once. */
+    private Set<Path> directoriesOf(List<Step> steps, boolean publishedSide) {
+        Set<Path> directories = new LinkedHashSet<>();
+        for (Step step : steps) {
+            if (!step.published) {
+                continue;
+            }
+            if (publishedSide) {
+                Path root = step.intent.isFailure() ? settings.failed() : settings.processed();
+                for (Path dir = step.intent.target().getParent(); dir != null && dir.startsWith(root);
+                     dir = dir.getParent()) {
+                    directories.add(dir);
+                }
+            } else {
+                directories.add(step.task().source().getParent());
+            }
+        }
+        return directories;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The collision policy {@code fail} met an existing file. */
+    private static final class CollisionException extends IOException {
+        CollisionException(String name) {
+            super("processed directory already has a file named '" + name + "'");
+        }
+    }
+}

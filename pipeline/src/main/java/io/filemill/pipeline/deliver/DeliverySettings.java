@@ -1,0 +1,26 @@
+package io.filemill.pipeline.deliver;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where delivery puts files and how.
+ *
+ * @param processed  where delivered files go
+ * @param failed     where files that cannot be handled go, each with a {@code .reason} file beside it
+ * @param journalDir where each batch records its intents until it is complete
+ */
+public record DeliverySettings(Path processed, Path failed, Path journalDir, CollisionPolicy collisions,
+                               Durability durability) {
+
+    /** Suffix of the file beside a failed file that holds its reason. */
+    public static final String REASON_SUFFIX = ".reason";
+
+    public DeliverySettings {
+        Objects.requireNonNull(processed, "processed");
+        Objects.requireNonNull(failed, "failed");
+        Objects.requireNonNull(journalDir, "journalDir");
+        Objects.requireNonNull(collisions, "collisions");
+        Objects.requireNonNull(durability, "durability");
+    }
+}

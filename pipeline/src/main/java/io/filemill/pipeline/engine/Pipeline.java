@@ -1,0 +1,140 @@
+package io.filemill.pipeline.engine;
+
+import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.RetitleResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of the pipeline: scan the inbox, retitle each file, deliver in batches.
+ * <pre>
+ * scanner ─▶ retitle runner ─▶ bounded handoff ─▶ batcher ─▶ deliver runner ─▶ listener
+ * </pre>
+ * Every stage boundary is bounded, so a slow stage holds the ones before it back and memory stays
+ * flat. A batch takes whatever results are waiting (up to {@code maxBatch}) when a deliver worker
+ * is free: under load batches grow, and the cost of forcing is shared by more files.
+ */
+public final class Pipeline {
+
+    /** Marks the end of the results in the handoff queue. */
+    private record Handoff(RetitleResult result) {
+    }
+
+    private static final Handoff END = new Handoff(null);
+
+    private final InboxScanner scanner;
+    private final PipelineStages stages;
+    private final int maxBatch;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+    public Pipeline(InboxScanner scanner, PipelineStages stages, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
+        }
+        this.scanner = scanner;
+        this.stages = stages;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Asks the run to take no more files; files in flight are finished. Safe from any thread. */
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    public boolean isStopRequested() {
+        return stopRequested.get();
+    }
+
+    /**
+     * Runs to the end of the inbox (or until stopped) and returns when every file taken has its
+     * outcome.
+     *
+     * @throws PipelineException when a stage failed as a whole; the files it did not finish stay in the inbox
+     */
+    public long run(RunListener listener) throws IOException, InterruptedException {
+        BlockingQueue<Handoff> handoff = new ArrayBlockingQueue<>(Math.max(16, maxBatch * 4));
+        Thread batcher = new Thread(() -> batch(handoff, listener), "batcher");
+        batcher.setDaemon(true);
+        batcher.start();
+        long taken;
+        try {
+            taken = scanner.scan(task -> {
+                listener.taken(1);
+                stages.retitle().submit(task).whenComplete((result, error) -> put(handoff,
+                        new Handoff(error == null ? result : stageFailed(task, error))));
+            }, listener::skipped, () -> stopRequested.get() || fatal.get() != null);
+        } finally {
+            stages.retitle().close();
+            put(handoff, END);
+            batcher.join();
+            stages.deliver().close();
+        }
+        Throwable failure = fatal.get();
+        if (failure != null) {
+            throw new PipelineException("the run stopped: " + failure.getMessage(), failure);
+        }
+        return taken;
+    }
+
+    private void batch(BlockingQueue<Handoff> handoff, RunListener listener) {
+        List<Handoff> drained = new ArrayList<>(maxBatch);
+        boolean ended = false;
+        while (!ended) {
+            try {
+                drained.clear();
+                drained.add(handoff.take());
+                handoff.drainTo(drained, maxBatch - 1);
+                List<RetitleResult> batch = new ArrayList<>(drained.size());
+                for (Handoff item : drained) {
+                    if (item == END) {
+                        ended = true;
+                    } else {
+                        batch.add(item.result());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    deliver(batch, listener);
+                }
+            } catch (InterruptedException e) {
+                fatal.compareAndSet(null, e);
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void deliver(List<RetitleResult> batch, RunListener listener) throws InterruptedException {
+        stages.deliver().submit(batch).whenComplete((outcomes, error) -> {
+            if (error == null) {
+                outcomes.forEach(listener::outcome);
+            } else {
+                fatal.compareAndSet(null, error);
+                for (RetitleResult result : batch) {
+                    listener.outcome(new Outcome.Failed(result.task(), result.task().source(),
+                            "not delivered, left in the inbox: " + error.getMessage()));
+                }
+            }
+        });
+    }
+
+    private RetitleResult stageFailed(FileTask task, Throwable error) {
+        return new RetitleResult.Rejected(task, "the retitle stage failed on this file: " + error);
+    }
+
+    private static void put(BlockingQueue<Handoff> queue, Handoff item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing a result on", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.filemill.pipeline.engine;
+
+import io.filemill.pipeline.task.Outcome;
+import java.nio.file.Path;
+
+/** Hears the fate of every file of a run. Called from pipeline threads: implementations are thread-safe. */
+public interface RunListener {
+
+    /** A file was taken from the inbox. */
+    default void taken(long count) {
+    }
+
+    /** A file ended: delivered or failed. */
+    void outcome(Outcome outcome);
+
+    /** An inbox entry was passed over, with the reason (symbolic links, special files). */
+    default void skipped(Path path, String reason) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.filemill.pipeline.retitle;
+
+import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.title.TitleFormats;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything the retitle stage needs to know.
+ *
+ * @param stagingDir   where rewritten content is staged (the processed directory, so that publishing
+ *                     is a link or rename on one file system)
+ * @param stagingTag   unique per run; part of every staged file's name
+ * @param rules        the title rule chain
+ * @param runDate      the date for {@code {date}} in rules
+ * @param headLimit    how many bytes at the start of a file may hold the title
+ * @param force        whether staged files are forced to disk before they are handed on
+ */
+public record RetitleSettings(Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate, int headLimit,
+                              boolean force) {
+
+    /** Default head size: a title must end within the first MiB of a file. */
+    public static final int DEFAULT_HEAD_LIMIT = 1 << 20;
+
+    /** Prefix of every staged file's name; such files are never taken for delivered ones. */
+    public static final String STAGING_PREFIX = ".filemill-";
+
+    /** Suffix of every staged file's name. */
+    public static final String STAGING_SUFFIX = ".tmp";
+
+    public RetitleSettings {
+        Objects.requireNonNull(stagingDir, "stagingDir");
+        Objects.requireNonNull(stagingTag, "stagingTag");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(runDate, "runDate");
+        if (headLimit < 1024) {
+            throw new IllegalArgumentException("headLimit must be at least 1024 bytes: " + headLimit);
+        }
+    }
+
+    /** The formats are fixed for now; one instance serves all threads. */
+    TitleFormats formats() {
+        return FORMATS;
+    }
+
+    private static final TitleFormats FORMATS = TitleFormats.standard();
+}

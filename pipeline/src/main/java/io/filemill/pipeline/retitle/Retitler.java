@@ -1,0 +1,227 @@
+package io.filemill.pipeline.retitle;
+
+import io.filemill.pipeline.rule.TitleContext;
+import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.RetitleResult.Rejected;
+import io.filemill.pipeline.task.RetitleResult.Rewritten;
+import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.title.TitleFormat;
+import io.filemill.pipeline.title.TitleLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Optional;
+
+/**
+ * The retitle stage's work on one file: reads the head, finds the title, applies the rules, and
+ * stages the rewritten file (head with the new title, then the rest copied as bytes). The whole
+ * file is checked to be UTF-8 text while it streams through; only the head is held in memory.
+ * Thread-safe: every call works on its own file.
+ */
+public final class Retitler {
+
+    private static final int CHUNK = 64 * 1024;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final RetitleSettings settings;
+
+    public Retitler(RetitleSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Retitles one file; problems with the file become a {@link Rejected} result, never an exception. */
+    public RetitleResult retitle(FileTask task) {
+        try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
+            Head head = Head.read(in, settings.headLimit());
+            TextCheck check = new TextCheck();
+            check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
+            String text = head.text();
+            TitleFormat format = settings.formats().forFile(task.fileName(), text);
+            Optional<TitleLocation> location = format.locate(text, head.complete);
+            if (location.isEmpty()) {
+                return verifyRest(task, in, check, head, new Unchanged(task, format.name(), null));
+            }
+            TitleLocation title = location.get();
+            String newTitle = settings.rules().apply(title.title(),
+                    new TitleContext(task.fileName(), settings.runDate()));
+            if (newTitle.equals(title.title())) {
+                return verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
+            }
+            return stage(task, in, check, head, title, format.name(), newTitle);
+        } catch (BadTextException e) {
+            return new Rejected(task, e.getMessage());
+        } catch (NoSuchFileException e) {
+            return new Rejected(task, "file vanished from the inbox before it was read");
+        } catch (AccessDeniedException e) {
+            return new Rejected(task, "cannot read the file: permission denied");
+        } catch (FileSystemException e) {
+            return new Rejected(task, "cannot retitle the file: " + e.getClass().getSimpleName()
+                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + " on " + e.getFile());
+        } catch (IOException | RuntimeException e) {
+            return new Rejected(task, "cannot retitle the file: " + e);
+        }
+    }
+
+    /** The title a run would write, without touching anything: for dry runs. */
+    public TitlePreview preview(FileTask task) {
+        try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
+            Head head = Head.read(in, settings.headLimit());
+            new TextCheck().feed(head.bytes, head.bomLength, head.length - head.bomLength);
+            String text = head.text();
+            TitleFormat format = settings.formats().forFile(task.fileName(), text);
+            Optional<TitleLocation> location = format.locate(text, head.complete);
+            if (location.isEmpty()) {
+                return new TitlePreview(task, format.name(), null, null, null);
+            }
+            String old = location.get().title();
+            return new TitlePreview(task, format.name(), old,
+                    settings.rules().apply(old, new TitleContext(task.fileName(), settings.runDate())), null);
+        } catch (IOException | RuntimeException e) {
+            return new TitlePreview(task, null, null, null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static RetitleResult verifyRest(FileTask task, InputStream in, TextCheck check, Head head,
+                                            RetitleResult result) throws IOException {
+        byte[] buffer = new byte[CHUNK];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            check.feed(buffer, 0, n);
+        }
+        check.finish();
+        return result;
+    }
+
+    private RetitleResult stage(FileTask task, InputStream in, TextCheck check, Head head, TitleLocation title,
+                                String format, String newTitle) throws IOException {
+        String text = head.text();
+        int byteStart = head.bomLength + utf8Length(text, 0, title.start());
+        int byteEnd = byteStart + utf8Length(text, title.start(), title.end());
+        byte[] encodedTitle = title.encoder().apply(newTitle).getBytes(StandardCharsets.UTF_8);
+        Path staged = settings.stagingDir().resolve(RetitleSettings.STAGING_PREFIX + settings.stagingTag() + "-"
+                + task.id() + RetitleSettings.STAGING_SUFFIX);
+        long bytes = 0;
+        boolean done = false;
+        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            copyPermissions(task.source(), staged);
+            OutputStream out = Channels.newOutputStream(channel);
+            byte[] buffer = new byte[CHUNK];
+            int filled = 0;
+            filled = append(out, buffer, filled, head.bytes, 0, byteStart);
+            filled = append(out, buffer, filled, encodedTitle, 0, encodedTitle.length);
+            filled = append(out, buffer, filled, head.bytes, byteEnd, head.length - byteEnd);
+            bytes = byteStart + encodedTitle.length + (head.length - byteEnd);
+            out.write(buffer, 0, filled);
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                check.feed(buffer, 0, n);
+                out.write(buffer, 0, n);
+                bytes += n;
+            }
+            check.finish();
+            if (settings.force()) {
+                channel.force(true);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(staged);
+            }
+        }
+        return new Rewritten(task, staged, format, title.title(), newTitle, bytes);
+    }
+
+    /** Buffers small writes; returns the new fill level. */
+    private static int append(OutputStream out, byte[] buffer, int filled, byte[] source, int from, int length)
+            throws IOException {
+        if (filled + length > buffer.length) {
+            out.write(buffer, 0, filled);
+            filled = 0;
+            if (length > buffer.length) {
+                out.write(source, from, length);
+                return 0;
+            }
+        }
+        System.arraycopy(source, from, buffer, filled, length);
+        return filled + length;
+    }
+
+    private static void copyPermissions(Path source, Path target) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(source, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view != null) {
+            Files.setPosixFilePermissions(target, view.readAttributes().permissions());
+        }
+    }
+
+    private static int utf8Length(String text, int from, int to) {
+        return text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The first bytes of a file, its byte order mark, and the part of it that decodes as whole characters. */
+    private static final class Head {
+        final byte[] bytes;
+        final int length;
+        final int bomLength;
+        final boolean complete;
+        private final int textEnd;
+
+        private Head(byte[] bytes, int length, int bomLength, boolean complete, int textEnd) {
+            this.bytes = bytes;
+            this.length = length;
+            this.bomLength = bomLength;
+            this.complete = complete;
+            this.textEnd = textEnd;
+        }
+
+        static Head read(InputStream in, int limit) throws IOException {
+            byte[] bytes = in.readNBytes(limit);
+            int length = bytes.length;
+            boolean complete = length < limit;
+            if (!complete) {
+                // one byte more tells whether the head is the whole file; keep it in the head
+                int next = in.read();
+                if (next < 0) {
+                    complete = true;
+                } else {
+                    bytes = java.util.Arrays.copyOf(bytes, length + 1);
+                    bytes[length++] = (byte) next;
+                }
+            }
+            if (length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                    || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+                throw new BadTextException("UTF-16 text is not supported (byte order mark at offset 0); "
+                        + "convert the file to UTF-8", 0);
+            }
+            int bom = length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2]
+                    ? 3 : 0;
+            int textEnd = complete ? length : wholeCharactersEnd(bytes, bom, length);
+            return new Head(bytes, length, bom, complete, textEnd);
+        }
+
+        /** End of the last complete UTF-8 character in bytes[from, length). */
+        private static int wholeCharactersEnd(byte[] bytes, int from, int length) {
+            int lead = length - 1;
+            while (lead > from && lead > length - 4 && (bytes[lead] & 0xC0) == 0x80) {
+                lead--;
+            }
+            int b = bytes[lead] & 0xFF;
+            int needed = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return lead + needed <= length ? length : lead;
+        }
+
+        String text() {
+            return new String(bytes, bomLength, textEnd - bomLength, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.filemill.pipeline.scan;
+
+import io.filemill.pipeline.task.FileTask;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Streams the ready files of an inbox to a consumer, one at a time, so memory stays bounded
+ * however many files there are. Takes regular files only; never follows a symbolic link; passes
+ * over hidden files and temporary names ({@code .*}, {@code *.tmp}, {@code *.part}).
+ */
+public final class InboxScanner {
+
+    /** Receives each file taken; may block, which holds the scan back. */
+    @FunctionalInterface
+    public interface Consumer {
+        void accept(FileTask task) throws InterruptedException;
+    }
+
+    private final Path inbox;
+    private final ScanSettings settings;
+    private final List<PathMatcher> include;
+    private final List<PathMatcher> exclude;
+
+    public InboxScanner(Path inbox, ScanSettings settings) {
+        this.inbox = inbox;
+        this.settings = settings;
+        this.include = settings.include().stream().map(InboxScanner::glob).toList();
+        this.exclude = settings.exclude().stream().map(InboxScanner::glob).toList();
+    }
+
+    private static PathMatcher glob(String pattern) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    }
+
+    /**
+     * Scans the inbox and hands every file it takes to {@code consumer}, numbering them from 1.
+     *
+     * @param stop checked before each file; the scan ends early when it says true
+     * @return how many files were taken
+     */
+    public long scan(Consumer consumer, ScanListener listener, BooleanSupplier stop)
+            throws IOException, InterruptedException {
+        Visitor visitor = new Visitor(consumer, listener, stop);
+        Files.walkFileTree(inbox, EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+                settings.recursive() ? Integer.MAX_VALUE : 1, visitor);
+        if (visitor.interrupted != null) {
+            throw visitor.interrupted;
+        }
+        return visitor.taken;
+    }
+
+    /** Whether a name is one the scanner never takes: hidden, or a temporary file still being written. */
+    public static boolean isIgnoredName(String name) {
+        return name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part");
+    }
+
+    private final class Visitor extends SimpleFileVisitor<Path> {
+        private final Consumer consumer;
+        private final ScanListener listener;
+        private final BooleanSupplier stop;
+        private long taken;
+        private InterruptedException interrupted;
+
+        Visitor(Consumer consumer, ScanListener listener, BooleanSupplier stop) {
+            this.consumer = consumer;
+            this.listener = listener;
+            this.stop = stop;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(inbox) && isIgnoredName(dir.getFileName().toString())) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (stop.getAsBoolean()) {
+                return FileVisitResult.TERMINATE;
+            }
+            String name = file.getFileName().toString();
+            if (attrs.isDirectory() || isIgnoredName(name)) {
+                return FileVisitResult.CONTINUE; // subdirectories of a flat scan, hidden and temporary files
+            }
+            String relative = relativeName(file);
+            if (attrs.isSymbolicLink()) {
+                listener.skipped(file, "symbolic link (never followed)");
+            } else if (!attrs.isRegularFile()) {
+                listener.skipped(file, "not a regular file");
+            } else if (matches(relative)) {
+                try {
+                    consumer.accept(new FileTask(++taken, file, relative, attrs.size()));
+                } catch (InterruptedException e) {
+                    interrupted = e;
+                    return FileVisitResult.TERMINATE;
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            listener.skipped(file, "cannot be listed: " + e.getMessage());
+            return FileVisitResult.CONTINUE;
+        }
+    }
+
+    private String relativeName(Path file) {
+        return inbox.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private boolean matches(String relative) {
+        Path path = Path.of(relative);
+        Path name = path.getFileName();
+        boolean included = include.isEmpty()
+                || include.stream().anyMatch(m -> m.matches(path) || m.matches(name));
+        return included && exclude.stream().noneMatch(m -> m.matches(path) || m.matches(name));
+    }
+}

@@ -1,0 +1,69 @@
+package io.filemill.pipeline.stage;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs a stage on a fixed pool of threads, with at most {@code workers + queued} requests in flight. */
+public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
+
+    private final Stage<I, O> stage;
+    private final ExecutorService executor;
+    private final Semaphore window;
+
+    /**
+     * @param name    names the threads, {@code name-1} to {@code name-N}
+     * @param workers how many threads run the stage
+     * @param queued  how many requests may wait for a thread before {@link #submit} blocks
+     */
+    public ThreadStageRunner(String name, Stage<I, O> stage, int workers, int queued) {
+        if (workers < 1 || queued < 0) {
+            throw new IllegalArgumentException("workers must be at least 1 and queued at least 0");
+        }
+        this.stage = stage;
+        this.executor = Executors.newFixedThreadPool(workers, namedThreads(name));
+        this.window = new Semaphore(workers + queued);
+    }
+
+    @Override
+    public CompletableFuture<O> submit(I input) throws InterruptedException {
+        window.acquire();
+        CompletableFuture<O> reply = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    reply.complete(stage.run(input));
+                } catch (Throwable e) {
+                    reply.completeExceptionally(e);
+                } finally {
+                    window.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            window.release();
+            throw rejected;
+        }
+        return reply;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+            // requests still running: keep waiting, they always end
+        }
+    }
+
+    private static ThreadFactory namedThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

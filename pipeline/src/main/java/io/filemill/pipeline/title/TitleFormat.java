@@ -1,0 +1,24 @@
+package io.filemill.pipeline.title;
+
+import java.util.Optional;
+
+/**
+ * One way a document carries its title. Implementations are stateless and thread-safe.
+ */
+public interface TitleFormat {
+
+    /** Short name used in reports, for example {@code markdown}. */
+    String name();
+
+    /** Whether this format handles files with the given lower-case extension (no dot). */
+    boolean handlesExtension(String extension);
+
+    /**
+     * Finds the title in the head of a document.
+     *
+     * @param head    the decoded start of the file (the whole file when it is small)
+     * @param complete whether {@code head} is the whole file
+     * @return the title's location, or empty when the head has no title
+     */
+    Optional<TitleLocation> locate(String head, boolean complete);
+}

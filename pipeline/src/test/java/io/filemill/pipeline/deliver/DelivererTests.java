@@ -1,0 +1,267 @@
+package io.filemill.pipeline.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.Outcome.Delivered;
+import io.filemill.pipeline.task.Outcome.Failed;
+import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.RetitleResult.Rejected;
+import io.filemill.pipeline.task.RetitleResult.Rewritten;
+import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DelivererTests {
+
+    @TempDir
+    Path root;
+    Path inbox;
+    Path processed;
+    Path failed;
+    Path journal;
+    private final AtomicLong ids = new AtomicLong();
+
+    @BeforeEach
+    void dirs() throws IOException {
+        inbox = Files.createDirectory(root.resolve("inbox"));
+        processed = Files.createDirectory(root.resolve("processed"));
+        failed = Files.createDirectory(root.resolve("failed"));
+        journal = Files.createDirectory(root.resolve("journal"));
+    }
+
+    private Deliverer deliverer(CollisionPolicy policy, Durability durability) {
+        return new Deliverer(new DeliverySettings(processed, failed, journal, policy, durability));
+    }
+
+    private FileTask inboxFile(String name, String content) throws IOException {
+        Path file = inbox.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return new FileTask(ids.incrementAndGet(), file, name, content.length());
+    }
+
+    private Rewritten rewritten(FileTask task, String newContent) throws IOException {
+        Path staged = Files.writeString(processed.resolve(".filemill-t-" + task.id() + ".tmp"), newContent);
+        return new Rewritten(task, staged, "markdown", "old", "New", newContent.length());
+    }
+
+    @Test
+    void deliversRewrittenContentAndRemovesOriginalAndStagedFile() throws IOException {
+        FileTask task = inboxFile("a.md", "# old\n");
+        List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                .deliver(List.of(rewritten(task, "# New\n")));
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(Delivered.class, d -> {
+            assertThat(d.target()).isEqualTo(processed.resolve("a.md"));
+            assertThat(d.changed()).isTrue();
+        });
+        assertThat(processed.resolve("a.md")).hasContent("# New\n");
+        assertThat(task.source()).doesNotExist();
+        assertThat(processed).isDirectoryNotContaining("glob:**/.filemill-*");
+        assertThat(journal).isEmptyDirectory();
+    }
+
+    @Test
+    void deliversUnchangedFileByLinkingTheOriginal() throws IOException {
+        FileTask task = inboxFile("b.txt", "Fine Title\n");
+        deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(List.of(new Unchanged(task, "text", "Fine Title")));
+        assertThat(processed.resolve("b.txt")).hasContent("Fine Title\n");
+        assertThat(task.source()).doesNotExist();
+    }
+
+    @Test
+    void movesRejectedFileToFailedWithReasonBesideIt() throws IOException {
+        FileTask task = inboxFile("c.bin", "\0\0");
+        List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                .deliver(List.of(new Rejected(task, "binary content")));
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.location()).isEqualTo(failed.resolve("c.bin")));
+        assertThat(failed.resolve("c.bin")).hasBinaryContent(new byte[] {0, 0});
+        assertThat(failed.resolve("c.bin.reason")).hasContent("binary content");
+        assertThat(task.source()).doesNotExist();
+    }
+
+    @Test
+    void keepsRelativeDirectoriesOfRecursiveScans() throws IOException {
+        FileTask task = inboxFile("2026/11/d.md", "# d\n");
+        deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(List.of(rewritten(task, "# D\n")));
+        assertThat(processed.resolve("2026/11/d.md")).hasContent("# D\n");
+    }
+
+    @Nested
+    class WhenTargetExists {
+
+        @BeforeEach
+        void existing() throws IOException {
+            Files.writeString(processed.resolve("a.md"), "earlier");
+        }
+
+        @Test
+        void suffixPolicyDeliversUnderTheNextFreeNameAndOverwritesNothing() throws IOException {
+            Files.writeString(processed.resolve("a-1.md"), "earlier too");
+            FileTask first = inboxFile("a.md", "# one\n");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                    .deliver(List.of(rewritten(first, "# One\n")));
+            assertThat(((Delivered) outcomes.get(0)).target()).isEqualTo(processed.resolve("a-2.md"));
+            assertThat(processed.resolve("a.md")).hasContent("earlier");
+            assertThat(processed.resolve("a-1.md")).hasContent("earlier too");
+            assertThat(processed.resolve("a-2.md")).hasContent("# One\n");
+        }
+
+        @Test
+        void replacePolicyReplacesAtomically() throws IOException {
+            FileTask task = inboxFile("a.md", "# one\n");
+            deliverer(CollisionPolicy.REPLACE, Durability.DURABLE).deliver(List.of(rewritten(task, "# One\n")));
+            assertThat(processed.resolve("a.md")).hasContent("# One\n");
+            assertThat(task.source()).doesNotExist();
+        }
+
+        @Test
+        void replacePolicyMovesUnchangedOriginal() throws IOException {
+            FileTask task = inboxFile("a.md", "# One\n");
+            deliverer(CollisionPolicy.REPLACE, Durability.FAST).deliver(List.of(new Unchanged(task, "markdown", "One")));
+            assertThat(processed.resolve("a.md")).hasContent("# One\n");
+            assertThat(task.source()).doesNotExist();
+        }
+
+        @Test
+        void failPolicySendsTheFileToFailedWithTheReason() throws IOException {
+            FileTask task = inboxFile("a.md", "# one\n");
+            Rewritten staged = rewritten(task, "# One\n");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.FAIL, Durability.DURABLE).deliver(List.of(staged));
+            assertThat(outcomes).singleElement().isInstanceOf(Failed.class);
+            assertThat(processed.resolve("a.md")).hasContent("earlier");
+            assertThat(failed.resolve("a.md")).hasContent("# one\n");
+            assertThat(failed.resolve("a.md.reason")).content().contains("already has a file named 'a.md'");
+            assertThat(staged.staged()).doesNotExist();
+        }
+
+        @Test
+        void twoFilesOfOneBatchWantingOneNameBothArrive() throws IOException {
+            FileTask a = inboxFile("x/a.md", "# one\n");
+            FileTask b = inboxFile("y/a.md", "# two\n");
+            // both flatten to the same name when the relative paths are the same file name
+            Rewritten ra = new Rewritten(new FileTask(a.id(), a.source(), "a.md", 6), rewritten(a, "1").staged(), "m", "o", "n", 1);
+            Rewritten rb = new Rewritten(new FileTask(b.id(), b.source(), "a.md", 6), rewritten(b, "2").staged(), "m", "o", "n", 1);
+            deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(List.of(ra, rb));
+            assertThat(processed.resolve("a-1.md")).hasContent("1");
+            assertThat(processed.resolve("a-2.md")).hasContent("2");
+        }
+    }
+
+    @Nested
+    class WhenSomethingFails {
+
+        @Test
+        void publishFailureSendsFileToFailedAndKeepsTheBatchGoing() throws IOException {
+            Files.writeString(processed.resolve("sub"), "a file where a directory must be");
+            FileTask blocked = inboxFile("sub/a.md", "# a\n");
+            FileTask fine = inboxFile("b.md", "# b\n");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                    .deliver(List.of(rewritten(blocked, "# A\n"), rewritten(fine, "# B\n")));
+            assertThat(outcomes.get(0)).isInstanceOfSatisfying(Failed.class,
+                    f -> assertThat(f.reason()).startsWith("cannot deliver: "));
+            assertThat(failed.resolve("sub/a.md")).hasContent("# a\n");
+            assertThat(outcomes.get(1)).isInstanceOf(Delivered.class);
+            assertThat(processed.resolve("b.md")).hasContent("# B\n");
+            assertThat(processed).isDirectoryNotContaining("glob:**/.filemill-*");
+        }
+
+        @Test
+        void fileThatCannotReachFailedEitherStaysInTheInboxUntouched() throws IOException {
+            Files.writeString(failed.resolve("sub"), "blocks failed/sub");
+            FileTask task = inboxFile("sub/a.bin", "\0");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                    .deliver(List.of(new Rejected(task, "binary content")));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class, f -> {
+                assertThat(f.location()).isEqualTo(task.source());
+                assertThat(f.reason()).startsWith("binary content; left in the inbox");
+            });
+            assertThat(task.source()).hasBinaryContent(new byte[] {0});
+        }
+
+        @Test
+        void unwritableJournalFailsTheBatchBeforeAnythingIsPublished() throws IOException {
+            FileTask task = inboxFile("a.md", "# a\n");
+            Rewritten staged = rewritten(task, "# A\n");
+            Files.delete(journal);
+            assertThatThrownBy(() -> deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(List.of(staged)))
+                    .isInstanceOf(IOException.class);
+            assertThat(task.source()).hasContent("# a\n");
+            assertThat(processed.resolve("a.md")).doesNotExist();
+        }
+
+        @Test
+        void vanishedOriginalIsReportedNotLost() throws IOException {
+            FileTask task = inboxFile("a.txt", "x");
+            Files.delete(task.source());
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
+                    .deliver(List.of(new Unchanged(task, "text", null)));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
+                    f -> assertThat(f.reason()).contains("vanished"));
+        }
+    }
+
+    @Nested
+    class Recovering {
+
+        private DeliverySettings settings() {
+            return new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.DURABLE);
+        }
+
+        @Test
+        void completesPublishThatHappenedBeforeACrash() throws IOException {
+            FileTask task = inboxFile("a.md", "# a\n");
+            Path staged = rewritten(task, "# A\n").staged();
+            Files.createLink(processed.resolve("a.md"), staged);
+            Files.writeString(journal.resolve("x.journal"),
+                    new Intent(task.source(), staged, processed.resolve("a.md"), null).toLine());
+
+            Recovery.Report report = Recovery.recover(settings());
+
+            assertThat(report.completed()).isEqualTo(1);
+            assertThat(task.source()).doesNotExist();
+            assertThat(staged).doesNotExist();
+            assertThat(processed.resolve("a.md")).hasContent("# A\n");
+            assertThat(journal).isEmptyDirectory();
+        }
+
+        @Test
+        void leavesOriginalWhosePublishDidNotHappenAndRemovesItsStagedFile() throws IOException {
+            FileTask task = inboxFile("a.md", "# a\n");
+            Path staged = rewritten(task, "# A\n").staged();
+            Files.writeString(processed.resolve("a.md"), "someone else's file");
+            Files.writeString(journal.resolve("x.journal"),
+                    new Intent(task.source(), staged, processed.resolve("a.md"), null).toLine());
+
+            Recovery.Report report = Recovery.recover(settings());
+
+            assertThat(report.completed()).isZero();
+            assertThat(task.source()).hasContent("# a\n");
+            assertThat(processed.resolve("a.md")).hasContent("someone else's file");
+            assertThat(staged).doesNotExist();
+        }
+
+        @Test
+        void completesFailureMoveAndWritesTheMissingReason() throws IOException {
+            FileTask task = inboxFile("b.bin", "\0");
+            Files.createLink(failed.resolve("b.bin"), task.source());
+            Files.writeString(journal.resolve("y.journal"),
+                    new Intent(task.source(), task.source(), failed.resolve("b.bin"), "binary\tcontent").toLine());
+
+            Recovery.recover(settings());
+
+            assertThat(task.source()).doesNotExist();
+            assertThat(failed.resolve("b.bin.reason")).hasContent("binary\tcontent");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.filemill.pipeline.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.filemill.pipeline.deliver.CollisionPolicy;
+import io.filemill.pipeline.deliver.Deliverer;
+import io.filemill.pipeline.deliver.DeliverySettings;
+import io.filemill.pipeline.deliver.Durability;
+import io.filemill.pipeline.retitle.RetitleSettings;
+import io.filemill.pipeline.retitle.Retitler;
+import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.ScanSettings;
+import io.filemill.pipeline.stage.ThreadStageRunner;
+import io.filemill.pipeline.task.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTests {
+
+    @TempDir
+    Path root;
+    Path inbox;
+    Path processed;
+    Path failed;
+    Path journal;
+    final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void dirs() throws IOException {
+        inbox = Files.createDirectory(root.resolve("inbox"));
+        processed = Files.createDirectory(root.resolve("processed"));
+        failed = Files.createDirectory(root.resolve("failed"));
+        journal = Files.createDirectory(root.resolve("journal"));
+    }
+
+    private Pipeline pipeline(int workers, int maxBatch) {
+        Retitler retitler = new Retitler(new RetitleSettings(processed, "run1", RuleChain.defaults(),
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, true));
+        Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.DURABLE));
+        PipelineStages stages = new PipelineStages(
+                new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 4),
+                new ThreadStageRunner<>("deliver", deliverer::deliver, workers, 1));
+        return new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, maxBatch);
+    }
+
+    private static long count(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void everyFileEndsInExactlyOnePlace() throws Exception {
+        for (int i = 0; i < 400; i++) {
+            Files.writeString(inbox.resolve("doc" + i + ".md"), "# document number " + i + "\n\nbody " + i + "\n");
+        }
+        Files.write(inbox.resolve("blob.txt"), new byte[] {1, 2, 0, 3});
+        Files.writeString(inbox.resolve("plain.txt"), "No Change Needed\n");
+
+        long taken = pipeline(2, 32).run(outcomes::add);
+
+        assertThat(taken).isEqualTo(402);
+        assertThat(outcomes).hasSize(402);
+        assertThat(count(inbox)).isZero();
+        assertThat(count(processed)).isEqualTo(401);
+        assertThat(processed.resolve("doc7.md")).hasContent("# Document Number 7\n\nbody 7\n");
+        assertThat(processed.resolve("plain.txt")).hasContent("No Change Needed\n");
+        assertThat(failed.resolve("blob.txt")).exists();
+        assertThat(failed.resolve("blob.txt.reason")).content().contains("binary content");
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed).hasSize(1);
+        assertThat(journal).isEmptyDirectory();
+    }
+
+    @Test
+    void stoppedRunLeavesUntakenFilesInTheInbox() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
+        }
+        Pipeline pipeline = pipeline(1, 8);
+        long taken = pipeline.run(new RunListener() {
+            @Override
+            public void taken(long count) {
+                if (outcomes.size() >= 20) {
+                    pipeline.stop();
+                }
+            }
+
+            @Override
+            public void outcome(Outcome outcome) {
+                outcomes.add(outcome);
+            }
+        });
+        assertThat(pipeline.isStopRequested()).isTrue();
+        assertThat(taken).isLessThan(200);
+        assertThat(count(processed)).isEqualTo(taken);
+        assertThat(count(inbox)).isEqualTo(200 - taken);
+    }
+
+    @Test
+    void deliverStageFailureStopsTheRunAndLeavesFilesInTheInbox() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
+        }
+        Files.delete(journal); // every batch now fails before publishing anything
+        assertThatThrownBy(() -> pipeline(2, 8).run(outcomes::add)).isInstanceOf(PipelineException.class);
+        assertThat(count(inbox)).isEqualTo(50);
+        try (Stream<Path> left = Files.list(processed)) {
+            assertThat(left.filter(p -> !p.getFileName().toString().startsWith(".filemill-")).toList()).isEmpty();
+        }
+        assertThat(outcomes).allMatch(o -> o instanceof Outcome.Failed f && f.location().startsWith(inbox));
+    }
+
+    @Test
+    void emptyInboxIsAQuietRun() throws Exception {
+        assertThat(pipeline(2, 8).run(outcomes::add)).isZero();
+        assertThat(outcomes).isEmpty();
+        assertThat(List.of(count(processed), count(failed))).containsOnly(0L);
+    }
+}
