@@ -1,0 +1,127 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.config.ConfigurationProblem;
+import io.filemill.app.job.LockHeldException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.BindException;
+import picocli.CommandLine;
+
+/**
+ * The command line: parses the command with picocli, runs it, and turns every failure into a
+ * one-line message on stderr and a documented exit code ({@link ExitCodes}).
+ */
+public final class FilemillCli {
+
+    private static final Logger log = LoggerFactory.getLogger(FilemillCli.class);
+
+    /** Arguments Spring reads itself, such as {@code --filemill.delivery.durability=fast}. */
+    private static final Pattern PROPERTY_ARGUMENT =
+            Pattern.compile("--(filemill|spring|logging|management|server)\\.[^=]+=.*");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public FilemillCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        List<String> commandArguments = new ArrayList<>();
+        List<String> propertyArguments = new ArrayList<>();
+        for (String arg : args) {
+            (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
+        }
+        CommandContext context = new CommandContext(out, propertyArguments, System.console() != null);
+        CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e))
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FATAL);
+        return commandLine.execute(commandArguments.toArray(String[]::new));
+    }
+
+    private int handle(Exception e) {
+        log.debug("command failed", e);
+        Throwable cause = rootCause(e, ConfigurationProblem.class, LockHeldException.class, BindException.class);
+        if (cause instanceof LockHeldException) {
+            err.println("filemill: " + cause.getMessage());
+            return ExitCodes.LOCKED;
+        }
+        if (cause instanceof BindException bind) {
+            err.println("filemill: bad configuration: " + describe(bind));
+            return ExitCodes.FATAL;
+        }
+        if (cause instanceof ConfigurationProblem) {
+            err.println("filemill: bad configuration: " + cause.getMessage());
+            return ExitCodes.FATAL;
+        }
+        Throwable deepest = deepest(e);
+        err.println("filemill: " + (deepest.getMessage() == null ? deepest : deepest.getMessage()));
+        return ExitCodes.FATAL;
+    }
+
+    /** One line for a setting that cannot be bound, listing the allowed values of an enum setting. */
+    private static String describe(BindException bind) {
+        String value = bind.getProperty() == null ? "" : "'" + bind.getProperty().getValue() + "' ";
+        Throwable reason = deepest(bind);
+        String message = String.valueOf(reason.getMessage());
+        if (message.startsWith("No enum constant ")) {
+            String type = message.substring("No enum constant ".length(), message.lastIndexOf('.'));
+            try {
+                Object[] constants = Class.forName(type).getEnumConstants();
+                StringBuilder allowed = new StringBuilder();
+                for (Object constant : constants) {
+                    allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.toString().toLowerCase());
+                }
+                return bind.getName() + ": " + value + "is not one of " + allowed;
+            } catch (ClassNotFoundException e) {
+                // fall through to the plain message
+            }
+        }
+        return bind.getName() + ": " + value + message;
+    }
+
+    @SafeVarargs
+    private static Throwable rootCause(Throwable e, Class<? extends Throwable>... wanted) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<? extends Throwable> type : wanted) {
+                if (type.isInstance(t)) {
+                    return t;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static Throwable deepest(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** What every command gets from the command line besides its own options. */
+    record CommandContext(PrintStream out, List<String> propertyArguments, boolean terminal) {
+    }
+
+    /** Gives commands their context through their constructor. */
+    private record CommandFactory(CommandContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(CommandContext.class).newInstance(context);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

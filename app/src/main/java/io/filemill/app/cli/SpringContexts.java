@@ -1,0 +1,30 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.FilemillApplication;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the Spring application for a command. Command options become the property source with the
+ * highest precedence; {@code --filemill.x=y} style arguments are passed to Spring as they are.
+ */
+final class SpringContexts {
+
+    private SpringContexts() {
+    }
+
+    static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments) {
+        return new SpringApplicationBuilder(FilemillApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("filemill-command-options", options)))
+                .run(propertyArguments.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,120 @@
+package io.filemill.app.config;
+
+import io.filemill.pipeline.deliver.DeliverySettings;
+import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.scan.ScanSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * A checked, resolved configuration for one run: absolute normalized paths that do not overlap,
+ * directories that exist, a parsed rule chain.
+ */
+public record RunSettings(Path inbox, Path processed, Path failed, Path home, int workers, RuleChain rules,
+                          ScanSettings scan, FilemillProperties.Delivery delivery, int headBytes) {
+
+    /**
+     * Checks and resolves the properties, creating processed/, failed/ and the state directory.
+     *
+     * @throws ConfigurationProblem naming the first problem found
+     */
+    public static RunSettings from(FilemillProperties properties) {
+        Path inbox = absolute(properties.inbox(), "inbox");
+        Path processed = absolute(properties.processed(), "processed");
+        Path failed = absolute(properties.failed(), "failed");
+        Path home = absolute(properties.home(), "home");
+        if (!Files.isDirectory(inbox)) {
+            throw new ConfigurationProblem("inbox " + inbox + " does not exist or is not a directory");
+        }
+        if (Files.isSymbolicLink(inbox)) {
+            throw new ConfigurationProblem("inbox " + inbox + " is a symbolic link; name the real directory");
+        }
+        distinct("processed", processed, "inbox", inbox);
+        distinct("failed", failed, "inbox", inbox);
+        distinct("home", home, "inbox", inbox);
+        distinct("failed", failed, "processed", processed);
+        if (properties.workers() < 1 || properties.workers() > 256) {
+            throw new ConfigurationProblem("workers must be between 1 and 256, not " + properties.workers());
+        }
+        if (properties.delivery().batchSize() < 1) {
+            throw new ConfigurationProblem("delivery.batch-size must be at least 1, not " + properties.delivery().batchSize());
+        }
+        if (properties.title().headBytes() < 1024) {
+            throw new ConfigurationProblem("title.head-bytes must be at least 1024, not " + properties.title().headBytes());
+        }
+        RuleChain rules;
+        try {
+            rules = RuleChain.parse(properties.rules());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem(e.getMessage());
+        }
+        createDirectory("processed", processed);
+        createDirectory("failed", failed);
+        createDirectory("home", home);
+        sameFileSystem(inbox, processed, "processed");
+        sameFileSystem(inbox, failed, "failed");
+        ScanSettings scan = new ScanSettings(properties.scan().recursive(), properties.scan().include(),
+                properties.scan().exclude());
+        return new RunSettings(inbox, processed, failed, home, properties.workers(), rules, scan,
+                properties.delivery(), properties.title().headBytes());
+    }
+
+    public Path journalDir() {
+        return home.resolve("journal");
+    }
+
+    public Path reportDir() {
+        return home.resolve("runs");
+    }
+
+    public DeliverySettings deliverySettings() {
+        return new DeliverySettings(processed, failed, journalDir(), delivery.collision(), delivery.durability());
+    }
+
+    private static Path absolute(Path path, String name) {
+        if (path == null || path.toString().isBlank()) {
+            throw new ConfigurationProblem(name + " is not set");
+        }
+        for (Path part : path) {
+            if (part.toString().equals("..")) {
+                throw new ConfigurationProblem(name + " " + path + " must not contain '..'");
+            }
+        }
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static void distinct(String name, Path path, String otherName, Path other) {
+        if (path.startsWith(other) || other.startsWith(path)) {
+            throw new ConfigurationProblem(name + " " + path + " must not be, contain or lie inside " + otherName + " "
+                    + other);
+        }
+    }
+
+    private static void createDirectory(String name, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigurationProblem("cannot create " + name + " directory " + dir + ": " + e);
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            throw new ConfigurationProblem(name + " " + dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ConfigurationProblem(name + " directory " + dir + " is not writable");
+        }
+    }
+
+    private static void sameFileSystem(Path inbox, Path dir, String name) {
+        try {
+            if (!Files.getFileStore(inbox).equals(Files.getFileStore(dir))) {
+                throw new ConfigurationProblem(name + " " + dir + " is on another file system than the inbox "
+                        + inbox + ", so files cannot be published atomically; put both on one file system");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

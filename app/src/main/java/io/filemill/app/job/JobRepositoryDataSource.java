@@ -1,0 +1,30 @@
+package io.filemill.app.job;
+
+import io.filemill.app.config.FilemillProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The job repository's database: the standard {@code spring.datasource.*} settings when a URL is
+ * given, else an H2 file database in the state directory ({@code <home>/jobrepo.mv.db}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DataSourceProperties.class)
+class JobRepositoryDataSource {
+
+    @Bean
+    DataSource dataSource(DataSourceProperties properties, FilemillProperties filemill) {
+        if (!StringUtils.hasText(properties.getUrl())) {
+            properties.setUrl("jdbc:h2:file:" + filemill.home().toAbsolutePath().normalize().resolve("jobrepo")
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
+            if (!StringUtils.hasText(properties.getUsername())) {
+                properties.setUsername("sa");
+            }
+        }
+        return properties.initializeDataSourceBuilder().build();
+    }
+}

@@ -1,0 +1,107 @@
+package io.filemill.app.job;
+
+import io.filemill.app.report.FileProblem;
+import io.filemill.pipeline.engine.RunListener;
+import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.Outcome.Delivered;
+import io.filemill.pipeline.task.Outcome.Failed;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts what happens to the files of one run and keeps the problems (up to a limit, so memory stays
+ * bounded however many files fail). Thread-safe.
+ */
+public final class RunRecorder implements RunListener {
+
+    /** At most this many failures and skips are kept by name; the counts are always exact. */
+    static final int KEPT_PROBLEMS = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
+
+    private final Path inbox;
+    private final LongAdder taken = new LongAdder();
+    private final LongAdder retitled = new LongAdder();
+    private final LongAdder unchanged = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final Queue<FileProblem> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<FileProblem> skips = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger keptFailures = new AtomicInteger();
+    private final AtomicInteger keptSkips = new AtomicInteger();
+
+    public RunRecorder(Path inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void taken(long count) {
+        taken.add(count);
+    }
+
+    @Override
+    public void outcome(Outcome outcome) {
+        if (outcome instanceof Delivered delivered) {
+            (delivered.changed() ? retitled : unchanged).increment();
+            bytes.add(delivered.bytes());
+            log.debug("delivered {} -> {} ({} -> {})", delivered.task().relativeName(), delivered.target(),
+                    delivered.oldTitle(), delivered.newTitle());
+        } else if (outcome instanceof Failed f) {
+            failed.increment();
+            log.debug("failed {}: {}", f.task().relativeName(), f.reason());
+            if (keptFailures.incrementAndGet() <= KEPT_PROBLEMS) {
+                failures.add(new FileProblem(f.task().relativeName(), f.reason(),
+                        f.location() == null ? null : f.location().toString()));
+            }
+        }
+    }
+
+    @Override
+    public void skipped(Path path, String reason) {
+        skipped.increment();
+        log.debug("skipped {}: {}", path, reason);
+        if (keptSkips.incrementAndGet() <= KEPT_PROBLEMS) {
+            skips.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
+        }
+    }
+
+    /** A consistent-enough view of the counts for progress and for the step's record. */
+    public Counts counts() {
+        return new Counts(taken.sum(), retitled.sum(), unchanged.sum(), failed.sum(), skipped.sum(), bytes.sum());
+    }
+
+    public List<FileProblem> failures() {
+        return new ArrayList<>(failures);
+    }
+
+    public List<FileProblem> skips() {
+        return new ArrayList<>(skips);
+    }
+
+    /** Counts of a run so far. {@code done} is every file that has its outcome. */
+    public record Counts(long taken, long retitled, long unchanged, long failed, long skipped, long bytes) {
+
+        public long delivered() {
+            return retitled + unchanged;
+        }
+
+        public long done() {
+            return retitled + unchanged + failed;
+        }
+
+        Counts minus(Counts earlier) {
+            return new Counts(taken - earlier.taken, retitled - earlier.retitled, unchanged - earlier.unchanged,
+                    failed - earlier.failed, skipped - earlier.skipped, bytes - earlier.bytes);
+        }
+
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,33 @@
+package io.filemill.app.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes each run's report as {@code <dir>/run-<id>.json}, atomically (temp file, then rename). */
+@Component
+public class RunReportWriter {
+
+    private final JsonMapper mapper;
+
+    public RunReportWriter(JsonMapper mapper) {
+        this.mapper = mapper.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    public Path write(RunReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("run-" + report.runId() + ".json");
+        Path temp = dir.resolve(".run-" + report.runId() + ".json.tmp");
+        Files.writeString(temp, mapper.writeValueAsString(report) + "\n");
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    public RunReport read(Path file) throws IOException {
+        return mapper.readValue(file.toFile(), RunReport.class);
+    }
+}

@@ -1,0 +1,49 @@
+package io.filemill.app.report;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The summary a person reads at the end of a run. */
+public final class SummaryTable {
+
+    private static final int SHOWN_FAILURES = 10;
+
+    private SummaryTable() {
+    }
+
+    public static String render(RunReport report, Path reportFile) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nfilemill run %d: %s (%s mode, %d workers, %s)%n", report.runId(),
+                report.status(), report.mode(), report.workers(), report.durability()));
+        row(out, "files seen", String.valueOf(report.seen()));
+        row(out, "delivered", report.delivered() + "  (retitled " + report.retitled() + ", unchanged "
+                + report.unchanged() + ")");
+        row(out, "failed", String.valueOf(report.failed()));
+        if (report.skipped() > 0) {
+            row(out, "skipped", report.skipped() + "  (symbolic links, special files)");
+        }
+        row(out, "bytes", String.format(Locale.ROOT, "%,d", report.bytes()));
+        row(out, "wall time", String.format(Locale.ROOT, "%.2f s", report.wallSeconds()));
+        row(out, "files/s", String.format(Locale.ROOT, "%.1f", report.filesPerSecond()));
+        out.append(String.format("%n"));
+        row(out, "processed", report.processed());
+        row(out, "failed dir", report.failedDir());
+        row(out, "report", reportFile.toString());
+        int shown = 0;
+        for (FileProblem failure : report.failures()) {
+            if (shown++ == SHOWN_FAILURES) {
+                out.append(String.format("  ... and %d more in the report%n", report.failed() - SHOWN_FAILURES));
+                break;
+            }
+            out.append(String.format("  failed: %s: %s%n", failure.file(), failure.reason()));
+        }
+        if (report.error() != null) {
+            out.append(String.format("  error: %s%n", report.error()));
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-12s %s%n", label, value));
+    }
+}
