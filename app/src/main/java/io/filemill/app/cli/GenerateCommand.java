@@ -1,0 +1,35 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.corpus.CorpusGenerator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code filemill generate}: writes a deterministic corpus for benchmarks; needs no Spring. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write a deterministic corpus of small Markdown, HTML and text files for benchmarks.")
+final class GenerateCommand implements Callable<Integer> {
+
+    private final FilemillCli.CommandContext context;
+
+    @Option(names = "--files", paramLabel = "N", defaultValue = "20000", description = "How many files (default ${DEFAULT-VALUE}).")
+    int files;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into (created).")
+    Path out;
+
+    GenerateCommand(FilemillCli.CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long bytes = new CorpusGenerator(seed).generate(out, files);
+        context.out().printf("wrote %d files, %,d bytes, to %s%n", files, bytes, out.toAbsolutePath());
+        return ExitCodes.OK;
+    }
+}
