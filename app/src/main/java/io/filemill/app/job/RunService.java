@@ -99,7 +99,8 @@ public class RunService {
         log.info("run started: inbox {}, {} workers, {} delivery", settings.inbox(), settings.workers(),
                 settings.delivery().durability().name().toLowerCase());
         JobExecution execution;
-        try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(), request.terminal())) {
+        try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
+                () -> recorder.counts().taken(), request.terminal())) {
             execution = jobOperator.start(job, parameters);
         }
         Instant finished = Instant.now();

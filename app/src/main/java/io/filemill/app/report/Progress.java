@@ -26,7 +26,7 @@ public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final long startNanos = System.nanoTime();
 
-    private Progress(LongSupplier done, ProgressBar bar) {
+    private Progress(LongSupplier done, LongSupplier taken, ProgressBar bar) {
         this.done = done;
         this.bar = bar;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -35,18 +35,25 @@ public final class Progress implements AutoCloseable {
             return thread;
         });
         if (bar != null) {
-            ticker.scheduleAtFixedRate(() -> bar.stepTo(done.getAsLong()), 200, 200, TimeUnit.MILLISECONDS);
+            // the scan streams ahead of the workers, so the files taken so far are the best known total
+            ticker.scheduleAtFixedRate(() -> bar.maxHint(taken.getAsLong()).stepTo(done.getAsLong()), 200, 200,
+                    TimeUnit.MILLISECONDS);
         } else {
             ticker.scheduleAtFixedRate(this::logLine, LOG_SECONDS, LOG_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    /** Starts showing progress; on a terminal when {@code terminal} is true. */
-    public static Progress start(String task, LongSupplier done, boolean terminal) {
+    /**
+     * Starts showing progress; on a terminal when {@code terminal} is true.
+     *
+     * @param done  files that have their outcome
+     * @param taken files taken from the inbox so far
+     */
+    public static Progress start(String task, LongSupplier done, LongSupplier taken, boolean terminal) {
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
                 .setUnit(" files", 1).showSpeed().setUpdateIntervalMillis(200)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
-        return new Progress(done, bar);
+        return new Progress(done, taken, bar);
     }
 
     private void logLine() {

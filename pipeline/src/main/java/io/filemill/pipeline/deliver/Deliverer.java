@@ -2,6 +2,7 @@ package io.filemill.pipeline.deliver;
 
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,9 +40,11 @@ import java.util.UUID;
  *   <li>forces each directory it wrote to once, when durable;</li>
  *   <li>only then deletes the originals, and forces each inbox directory once.</li>
  * </ol>
- * A crash at any point leaves each file either still in the inbox or published; {@link Recovery}
- * finishes a batch that was interrupted between publish and delete. Thread-safe: batches may run
- * concurrently (a name taken by a concurrent batch is detected by the no-clobber link).
+ * Staged files are removed last, once the originals are gone. A crash at any point leaves each file
+ * either still in the inbox or published. Delivering a batch again with the same id (its worker
+ * died) resumes it: what the journal shows as published is taken as done. {@link Recovery}
+ * finishes batches that a killed run left. Thread-safe: batches may run concurrently (a name taken
+ * by a concurrent batch is detected by the no-clobber link).
  */
 public final class Deliverer {
 
@@ -56,19 +60,27 @@ public final class Deliverer {
      * @throws IOException when the batch's journal cannot be written: nothing of the batch was
      *                     published, and its files stay in the inbox
      */
-    public List<Outcome> deliver(List<RetitleResult> batch) throws IOException {
+    public List<Outcome> deliver(DeliveryBatch batch) throws IOException {
         boolean force = settings.durability().forces();
-        List<Step> steps = new ArrayList<>(batch.size());
-        try (Journal journal = Journal.create(settings.journalDir(), force)) {
+        List<Step> steps = new ArrayList<>(batch.results().size());
+        Map<Path, Intent> resumed = Journal.publishedIntents(Journal.fileOf(settings.journalDir(), batch.id()));
+        try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force)) {
             Set<Path> planned = new HashSet<>();
-            for (RetitleResult result : batch) {
+            for (RetitleResult result : batch.results()) {
                 Step step = new Step(result);
-                step.intent = plan(result, planned);
-                journal.record(step.intent);
+                Intent done = resumed.get(result.task().source());
+                if (done != null) {
+                    resume(step, done);
+                } else {
+                    step.intent = plan(result, planned);
+                    journal.record(step.intent);
+                }
                 steps.add(step);
             }
             for (Step step : steps) {
-                publish(step, journal, planned);
+                if (!step.published) {
+                    publish(step, journal, planned);
+                }
             }
             if (force) {
                 Directories.force(directoriesOf(steps, true));
@@ -78,6 +90,9 @@ public final class Deliverer {
             }
             if (force) {
                 Directories.force(directoriesOf(steps, false));
+            }
+            for (Step step : steps) {
+                discardStaged(step.result);
             }
         }
         List<Outcome> outcomes = new ArrayList<>(steps.size());
@@ -104,7 +119,21 @@ public final class Deliverer {
         }
     }
 
-    private Intent plan(RetitleResult result, Set<Path> planned) throws IOException {
+    /** Takes over a publish that an earlier attempt of the batch did. */
+    private void resume(Step step, Intent done) throws IOException {
+        step.intent = done;
+        step.published = true;
+        if (done.isFailure()) {
+            if (Files.notExists(reasonFile(done.target()))) {
+                writeReason(done.target(), done.reason());
+            }
+            step.outcome = new Failed(step.task(), done.target(), done.reason());
+        } else {
+            step.outcome = delivered(step.result, done.target());
+        }
+    }
+
+    private Intent plan(RetitleResult result, Set<Path> planned) {
         FileTask task = result.task();
         if (result instanceof Rejected rejected) {
             return failureIntent(task, rejected.reason(), planned);
@@ -117,7 +146,6 @@ public final class Deliverer {
             case FAIL -> isTaken(wanted, planned) ? null : wanted;
         };
         if (target == null) {
-            discardStaged(result);
             return failureIntent(task, "processed directory already has a file named '" + task.relativeName() + "'",
                     planned);
         }
@@ -163,17 +191,14 @@ public final class Deliverer {
                 step.outcome = new Failed(step.task(), intent.target(), intent.reason());
             } else {
                 step.outcome = delivered(step.result, intent.target());
-                discardStaged(step.result);
             }
         } catch (NoSuchFileException vanished) {
-            discardStaged(step.result);
             step.outcome = new Failed(step.task(), null, "file vanished from the inbox before delivery");
         } catch (IOException e) {
             if (intent.isFailure()) {
                 step.outcome = new Failed(step.task(), step.task().source(), intent.reason()
                         + "; left in the inbox: cannot move it to the failed directory: " + describe(e));
             } else {
-                discardStaged(step.result);
                 step.intent = failureIntent(step.task(), e instanceof CollisionException ? e.getMessage()
                         : "cannot deliver: " + describe(e), planned);
                 journal.record(step.intent);

@@ -21,10 +21,11 @@ record Intent(Path original, Path source, Path target, String reason) {
                 escape(target.toString()), reason == null ? "" : escape(reason)) + "\n";
     }
 
+    /** Parses one line; a torn last line (the process died while writing it) is null. */
     static Intent parse(String line) {
         String[] fields = line.split("\t", -1);
         if (fields.length != 5 || !(fields[0].equals("D") || fields[0].equals("F"))) {
-            throw new IllegalArgumentException("not a journal line: " + line);
+            return null;
         }
         return new Intent(Path.of(unescape(fields[1])), Path.of(unescape(fields[2])), Path.of(unescape(fields[3])),
                 fields[0].equals("F") ? unescape(fields[4]) : null);
@@ -56,8 +57,9 @@ record Intent(Path original, Path source, Path target, String reason) {
     static List<Intent> parseAll(List<String> lines) {
         List<Intent> intents = new ArrayList<>();
         for (String line : lines) {
-            if (!line.isEmpty()) {
-                intents.add(parse(line));
+            Intent intent = line.isEmpty() ? null : parse(line);
+            if (intent != null) {
+                intents.add(intent);
             }
         }
         return intents;

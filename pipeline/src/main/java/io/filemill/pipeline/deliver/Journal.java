@@ -5,14 +5,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The intent log of one delivery batch. Intents are buffered and written (and, when durable,
- * forced) by {@link #sync()}, which the batch calls before every publish; so a publish never
- * happens that the journal does not know of. The journal is deleted when the batch is complete.
+ * The intent log of one delivery batch, named after the batch. Intents are buffered and written
+ * (and, when durable, forced) by {@link #sync()}, which the batch calls before every publish; so a
+ * publish never happens that the journal does not know of. The journal is deleted when the batch is
+ * complete. A journal that is still there after a crash is replayed: see {@link #publishedIntents}.
  */
 final class Journal implements AutoCloseable {
 
@@ -29,9 +33,15 @@ final class Journal implements AutoCloseable {
         this.force = force;
     }
 
-    static Journal create(Path dir, boolean force) throws IOException {
-        Path file = dir.resolve(UUID.randomUUID() + SUFFIX);
-        return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), force);
+    /** Opens the journal of a batch, appending to what an interrupted attempt of the batch wrote. */
+    static Journal open(Path dir, String batchId, boolean force) throws IOException {
+        Path file = dir.resolve(batchId + SUFFIX);
+        return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), force);
+    }
+
+    static Path fileOf(Path dir, String batchId) {
+        return dir.resolve(batchId + SUFFIX);
     }
 
     void record(Intent intent) {
@@ -58,5 +68,37 @@ final class Journal implements AutoCloseable {
     public void close() throws IOException {
         channel.close();
         Files.deleteIfExists(file);
+    }
+
+    /**
+     * The publishes a journal file records that did happen, by original. Only the last intent for
+     * an original counts (a later one supersedes it: a retried name, or a file turned into a
+     * failure). An intent was published when its target exists and either is the same file as its
+     * source, or its source is gone (a staged file is removed only after its batch completed, or
+     * was renamed into place under the replace policy).
+     */
+    static Map<Path, Intent> publishedIntents(Path file) throws IOException {
+        Map<Path, Intent> last = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            // lenient decoding: a line torn by a crash may end inside a character
+            List<String> lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n"));
+            for (Intent intent : Intent.parseAll(lines)) {
+                last.put(intent.original(), intent);
+            }
+        }
+        last.values().removeIf(intent -> !isPublished(intent));
+        return last;
+    }
+
+    private static boolean isPublished(Intent intent) {
+        try {
+            if (!Files.exists(intent.target(), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            return !Files.exists(intent.source(), LinkOption.NOFOLLOW_LINKS)
+                    || Files.isSameFile(intent.target(), intent.source());
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
  * Finishes what an interrupted run left: completes each journaled publish that happened (removes
- * the original, writes a missing reason file), undoes nothing that did not, and deletes stale
- * staged files. Call it only while holding the run lock, before a run scans the inbox.
+ * the original, writes a missing reason file; see {@link Journal#publishedIntents}), leaves every
+ * file whose publish did not happen in the inbox, and deletes stale staged files. Call it only while holding the run lock, before a run scans the inbox.
  */
 public final class Recovery {
 
@@ -32,7 +31,7 @@ public final class Recovery {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.journalDir(), "*" + Journal.SUFFIX)) {
                 for (Path journal : files) {
                     journals++;
-                    for (Intent intent : Intent.parseAll(Files.readAllLines(journal, StandardCharsets.UTF_8))) {
+                    for (Intent intent : Journal.publishedIntents(journal).values()) {
                         completed += complete(intent) ? 1 : 0;
                     }
                     Files.delete(journal);
@@ -43,24 +42,13 @@ public final class Recovery {
         return new Report(journals, completed, stale);
     }
 
-    /** Completes one intent when its publish happened; returns whether it removed an original. */
+    /** Completes one published intent; returns whether it removed an original. */
     private static boolean complete(Intent intent) throws IOException {
         Path target = intent.target();
-        Path source = intent.source();
-        boolean published = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                && Files.exists(source, LinkOption.NOFOLLOW_LINKS)
-                && Files.isSameFile(target, source);
-        if (!published) {
-            return false; // not published (the staged file, if any, is removed below), or already complete
-        }
         if (intent.isFailure() && Files.notExists(Deliverer.reasonFile(target))) {
             Files.writeString(Deliverer.reasonFile(target), intent.reason() + "\n", StandardCharsets.UTF_8);
         }
-        boolean removed = Files.deleteIfExists(intent.original());
-        if (!source.equals(intent.original())) {
-            Files.deleteIfExists(source);
-        }
-        return removed;
+        return Files.deleteIfExists(intent.original()); // staged files are removed below with the other stale ones
     }
 
     private static int deleteStaged(Path dir) throws IOException {

@@ -1,15 +1,18 @@
 package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +37,8 @@ public final class Pipeline {
     private final int maxBatch;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final String batchPrefix = "batch-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final AtomicLong batches = new AtomicLong();
 
     public Pipeline(InboxScanner scanner, PipelineStages stages, int maxBatch) {
         if (maxBatch < 1) {
@@ -111,13 +116,14 @@ public final class Pipeline {
         }
     }
 
-    private void deliver(List<RetitleResult> batch, RunListener listener) throws InterruptedException {
+    private void deliver(List<RetitleResult> results, RunListener listener) throws InterruptedException {
+        DeliveryBatch batch = new DeliveryBatch(batchPrefix + batches.incrementAndGet(), results);
         stages.deliver().submit(batch).whenComplete((outcomes, error) -> {
             if (error == null) {
                 outcomes.forEach(listener::outcome);
             } else {
                 fatal.compareAndSet(null, error);
-                for (RetitleResult result : batch) {
+                for (RetitleResult result : results) {
                     listener.outcome(new Outcome.Failed(result.task(), result.task().source(),
                             "not delivered, left in the inbox: " + error.getMessage()));
                 }

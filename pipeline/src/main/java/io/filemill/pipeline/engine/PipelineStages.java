@@ -1,6 +1,7 @@
 package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.stage.StageRunner;
+import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /** The two stage runners of a run; the pipeline closes them when the run ends. */
 public record PipelineStages(StageRunner<FileTask, RetitleResult> retitle,
-                             StageRunner<List<RetitleResult>, List<Outcome>> deliver) {
+                             StageRunner<DeliveryBatch, List<Outcome>> deliver) {
 
     public PipelineStages {
         Objects.requireNonNull(retitle, "retitle");

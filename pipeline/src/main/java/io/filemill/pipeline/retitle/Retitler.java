@@ -113,6 +113,7 @@ public final class Retitler {
                 + task.id() + RetitleSettings.STAGING_SUFFIX);
         long bytes = 0;
         boolean done = false;
+        Files.deleteIfExists(staged); // left by an attempt whose worker died
         try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             copyPermissions(task.source(), staged);
             OutputStream out = Channels.newOutputStream(channel);

@@ -3,6 +3,7 @@ package io.filemill.pipeline.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
@@ -39,6 +40,12 @@ class DelivererTests {
         journal = Files.createDirectory(root.resolve("journal"));
     }
 
+    private int batches;
+
+    private DeliveryBatch batch(RetitleResult... results) {
+        return new DeliveryBatch("b" + ++batches, List.of(results));
+    }
+
     private Deliverer deliverer(CollisionPolicy policy, Durability durability) {
         return new Deliverer(new DeliverySettings(processed, failed, journal, policy, durability));
     }
@@ -59,7 +66,7 @@ class DelivererTests {
     void deliversRewrittenContentAndRemovesOriginalAndStagedFile() throws IOException {
         FileTask task = inboxFile("a.md", "# old\n");
         List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                .deliver(List.of(rewritten(task, "# New\n")));
+                .deliver(batch(rewritten(task, "# New\n")));
         assertThat(outcomes).singleElement().isInstanceOfSatisfying(Delivered.class, d -> {
             assertThat(d.target()).isEqualTo(processed.resolve("a.md"));
             assertThat(d.changed()).isTrue();
@@ -73,7 +80,7 @@ class DelivererTests {
     @Test
     void deliversUnchangedFileByLinkingTheOriginal() throws IOException {
         FileTask task = inboxFile("b.txt", "Fine Title\n");
-        deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(List.of(new Unchanged(task, "text", "Fine Title")));
+        deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(new Unchanged(task, "text", "Fine Title")));
         assertThat(processed.resolve("b.txt")).hasContent("Fine Title\n");
         assertThat(task.source()).doesNotExist();
     }
@@ -82,7 +89,7 @@ class DelivererTests {
     void movesRejectedFileToFailedWithReasonBesideIt() throws IOException {
         FileTask task = inboxFile("c.bin", "\0\0");
         List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                .deliver(List.of(new Rejected(task, "binary content")));
+                .deliver(batch(new Rejected(task, "binary content")));
         assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
                 f -> assertThat(f.location()).isEqualTo(failed.resolve("c.bin")));
         assertThat(failed.resolve("c.bin")).hasBinaryContent(new byte[] {0, 0});
@@ -93,7 +100,7 @@ class DelivererTests {
     @Test
     void keepsRelativeDirectoriesOfRecursiveScans() throws IOException {
         FileTask task = inboxFile("2026/11/d.md", "# d\n");
-        deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(List.of(rewritten(task, "# D\n")));
+        deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(batch(rewritten(task, "# D\n")));
         assertThat(processed.resolve("2026/11/d.md")).hasContent("# D\n");
     }
 
@@ -110,7 +117,7 @@ class DelivererTests {
             Files.writeString(processed.resolve("a-1.md"), "earlier too");
             FileTask first = inboxFile("a.md", "# one\n");
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                    .deliver(List.of(rewritten(first, "# One\n")));
+                    .deliver(batch(rewritten(first, "# One\n")));
             assertThat(((Delivered) outcomes.get(0)).target()).isEqualTo(processed.resolve("a-2.md"));
             assertThat(processed.resolve("a.md")).hasContent("earlier");
             assertThat(processed.resolve("a-1.md")).hasContent("earlier too");
@@ -120,7 +127,7 @@ class DelivererTests {
         @Test
         void replacePolicyReplacesAtomically() throws IOException {
             FileTask task = inboxFile("a.md", "# one\n");
-            deliverer(CollisionPolicy.REPLACE, Durability.DURABLE).deliver(List.of(rewritten(task, "# One\n")));
+            deliverer(CollisionPolicy.REPLACE, Durability.DURABLE).deliver(batch(rewritten(task, "# One\n")));
             assertThat(processed.resolve("a.md")).hasContent("# One\n");
             assertThat(task.source()).doesNotExist();
         }
@@ -128,7 +135,7 @@ class DelivererTests {
         @Test
         void replacePolicyMovesUnchangedOriginal() throws IOException {
             FileTask task = inboxFile("a.md", "# One\n");
-            deliverer(CollisionPolicy.REPLACE, Durability.FAST).deliver(List.of(new Unchanged(task, "markdown", "One")));
+            deliverer(CollisionPolicy.REPLACE, Durability.FAST).deliver(batch(new Unchanged(task, "markdown", "One")));
             assertThat(processed.resolve("a.md")).hasContent("# One\n");
             assertThat(task.source()).doesNotExist();
         }
@@ -137,7 +144,7 @@ class DelivererTests {
         void failPolicySendsTheFileToFailedWithTheReason() throws IOException {
             FileTask task = inboxFile("a.md", "# one\n");
             Rewritten staged = rewritten(task, "# One\n");
-            List<Outcome> outcomes = deliverer(CollisionPolicy.FAIL, Durability.DURABLE).deliver(List.of(staged));
+            List<Outcome> outcomes = deliverer(CollisionPolicy.FAIL, Durability.DURABLE).deliver(batch(staged));
             assertThat(outcomes).singleElement().isInstanceOf(Failed.class);
             assertThat(processed.resolve("a.md")).hasContent("earlier");
             assertThat(failed.resolve("a.md")).hasContent("# one\n");
@@ -152,7 +159,7 @@ class DelivererTests {
             // both flatten to the same name when the relative paths are the same file name
             Rewritten ra = new Rewritten(new FileTask(a.id(), a.source(), "a.md", 6), rewritten(a, "1").staged(), "m", "o", "n", 1);
             Rewritten rb = new Rewritten(new FileTask(b.id(), b.source(), "a.md", 6), rewritten(b, "2").staged(), "m", "o", "n", 1);
-            deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(List.of(ra, rb));
+            deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(ra, rb));
             assertThat(processed.resolve("a-1.md")).hasContent("1");
             assertThat(processed.resolve("a-2.md")).hasContent("2");
         }
@@ -167,7 +174,7 @@ class DelivererTests {
             FileTask blocked = inboxFile("sub/a.md", "# a\n");
             FileTask fine = inboxFile("b.md", "# b\n");
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                    .deliver(List.of(rewritten(blocked, "# A\n"), rewritten(fine, "# B\n")));
+                    .deliver(batch(rewritten(blocked, "# A\n"), rewritten(fine, "# B\n")));
             assertThat(outcomes.get(0)).isInstanceOfSatisfying(Failed.class,
                     f -> assertThat(f.reason()).startsWith("cannot deliver: "));
             assertThat(failed.resolve("sub/a.md")).hasContent("# a\n");
@@ -181,7 +188,7 @@ class DelivererTests {
             Files.writeString(failed.resolve("sub"), "blocks failed/sub");
             FileTask task = inboxFile("sub/a.bin", "\0");
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                    .deliver(List.of(new Rejected(task, "binary content")));
+                    .deliver(batch(new Rejected(task, "binary content")));
             assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class, f -> {
                 assertThat(f.location()).isEqualTo(task.source());
                 assertThat(f.reason()).startsWith("binary content; left in the inbox");
@@ -194,7 +201,7 @@ class DelivererTests {
             FileTask task = inboxFile("a.md", "# a\n");
             Rewritten staged = rewritten(task, "# A\n");
             Files.delete(journal);
-            assertThatThrownBy(() -> deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(List.of(staged)))
+            assertThatThrownBy(() -> deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(batch(staged)))
                     .isInstanceOf(IOException.class);
             assertThat(task.source()).hasContent("# a\n");
             assertThat(processed.resolve("a.md")).doesNotExist();
@@ -205,9 +212,58 @@ class DelivererTests {
             FileTask task = inboxFile("a.txt", "x");
             Files.delete(task.source());
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
-                    .deliver(List.of(new Unchanged(task, "text", null)));
+                    .deliver(batch(new Unchanged(task, "text", null)));
             assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
                     f -> assertThat(f.reason()).contains("vanished"));
+        }
+    }
+
+    @Nested
+    class RetryingABatchWhoseWorkerDied {
+
+        @Test
+        void resumesAPublishedFileInsteadOfDeliveringItTwice() throws IOException {
+            FileTask task = inboxFile("a.md", "# a\n");
+            Rewritten staged = rewritten(task, "# A\n");
+            Files.createLink(processed.resolve("a.md"), staged.staged()); // the dead worker got this far
+            Files.writeString(journal.resolve("b7.journal"),
+                    new Intent(task.source(), staged.staged(), processed.resolve("a.md"), null).toLine());
+
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
+                    .deliver(new DeliveryBatch("b7", List.of(staged)));
+
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Delivered.class,
+                    d -> assertThat(d.target()).isEqualTo(processed.resolve("a.md")));
+            assertThat(SampleFiles.names(processed)).containsExactly("a.md");
+            assertThat(task.source()).doesNotExist();
+            assertThat(journal).isEmptyDirectory();
+        }
+
+        @Test
+        void reportsFileWhoseOriginalTheDeadWorkerAlreadyRemovedAsDelivered() throws IOException {
+            FileTask task = inboxFile("u.txt", "Fine\n");
+            Files.createLink(processed.resolve("u.txt"), task.source());
+            Files.writeString(journal.resolve("b8.journal"),
+                    new Intent(task.source(), task.source(), processed.resolve("u.txt"), null).toLine());
+            Files.delete(task.source());
+
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
+                    .deliver(new DeliveryBatch("b8", List.of(new Unchanged(task, "text", "Fine"))));
+
+            assertThat(outcomes).singleElement().isInstanceOf(Delivered.class);
+            assertThat(processed.resolve("u.txt")).hasContent("Fine\n");
+        }
+
+        @Test
+        void ignoresATornLastJournalLine() throws IOException {
+            FileTask task = inboxFile("t.md", "# t\n");
+            Rewritten staged = rewritten(task, "# T\n");
+            Files.writeString(journal.resolve("b9.journal"), "D\t" + task.source() + "\t/half");
+
+            deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(new DeliveryBatch("b9", List.of(staged)));
+
+            assertThat(processed.resolve("t.md")).hasContent("# T\n");
+            assertThat(task.source()).doesNotExist();
         }
     }
 
@@ -249,6 +305,20 @@ class DelivererTests {
             assertThat(task.source()).hasContent("# a\n");
             assertThat(processed.resolve("a.md")).hasContent("someone else's file");
             assertThat(staged).doesNotExist();
+        }
+
+        @Test
+        void completesReplaceRenameWhoseOriginalWasNotYetRemoved() throws IOException {
+            FileTask task = inboxFile("r.md", "# r\n");
+            Path staged = rewritten(task, "# R\n").staged();
+            Files.move(staged, processed.resolve("r.md"));
+            Files.writeString(journal.resolve("z.journal"),
+                    new Intent(task.source(), staged, processed.resolve("r.md"), null).toLine());
+
+            Recovery.recover(settings());
+
+            assertThat(task.source()).doesNotExist();
+            assertThat(processed.resolve("r.md")).hasContent("# R\n");
         }
 
         @Test
