@@ -1,0 +1,42 @@
+package io.filemill.pipeline.wire;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads {@code [int length][byte type][payload]} frames; {@code length} counts type and payload. */
+public final class FrameReader {
+
+    private final DataInputStream in;
+
+    public FrameReader(InputStream in) {
+        this.in = new DataInputStream(new BufferedInputStream(in, 64 * 1024));
+    }
+
+    /**
+     * The next frame, or null at a clean end of stream (between frames).
+     *
+     * @throws MalformedFrameException on a bad length or type, or a stream that ends inside a frame
+     */
+    public Frame read() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        try {
+            int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
+                    | in.readUnsignedByte();
+            if (length < 1 || length - 1 > Frame.MAX_PAYLOAD) {
+                throw new MalformedFrameException("bad frame length " + length);
+            }
+            FrameType type = FrameType.of(in.readByte());
+            byte[] payload = new byte[length - 1];
+            in.readFully(payload);
+            return new Frame(type, payload);
+        } catch (EOFException e) {
+            throw new MalformedFrameException("stream ended inside a frame");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.filemill.pipeline.wire;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes frames; thread-safe. Frames are buffered until {@link #flush()}. */
+public final class FrameWriter implements AutoCloseable {
+
+    private final DataOutputStream out;
+
+    public FrameWriter(OutputStream out) {
+        this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
+    }
+
+    public synchronized void write(FrameType type, byte[] payload) throws IOException {
+        if (payload.length > Frame.MAX_PAYLOAD) {
+            throw new IOException("frame payload too large: " + payload.length + " bytes");
+        }
+        out.writeInt(payload.length + 1);
+        out.writeByte(type.code);
+        out.write(payload);
+    }
+
+    public synchronized void writeAndFlush(FrameType type, byte[] payload) throws IOException {
+        write(type, payload);
+        out.flush();
+    }
+
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,145 @@
+package io.filemill.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.filemill.pipeline.stage.ProcessStageRunner;
+import io.filemill.pipeline.stage.StageRunner;
+import io.filemill.pipeline.stage.StageRunnerContract;
+import io.filemill.pipeline.stage.Supervision;
+import io.filemill.pipeline.stage.WorkerCommand;
+import io.filemill.pipeline.stage.WorkerPoolException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The process runner with real worker JVMs: the shared contract, then every way a worker can fail. */
+class ProcessStageRunnerTests extends StageRunnerContract {
+
+    /** Starts workers on this test's class path, so they find the echo stage. */
+    static final WorkerCommand TEST_WORKERS = name -> List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
+            "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());
+
+    final Queue<String> logLines = new ConcurrentLinkedQueue<>();
+
+    @TempDir
+    Path temp;
+
+    private ProcessStageRunner<String, String, String> runner(int workers, Supervision supervision) {
+        return new ProcessStageRunner<>(EchoStages.ECHO, "", workers, 4, TEST_WORKERS, supervision,
+                (worker, line) -> logLines.add(worker + ": " + line));
+    }
+
+    private static Supervision supervision(Duration taskTimeout, int maxRestarts) {
+        return new Supervision(Duration.ofSeconds(30), taskTimeout, 3, maxRestarts, Duration.ofSeconds(60));
+    }
+
+    @Override
+    protected StageRunner<String, String> echoRunner(int workers) {
+        return runner(workers, supervision(Duration.ofSeconds(60), 5));
+    }
+
+    private static String get(CompletableFuture<String> reply) throws Exception {
+        return reply.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void crashedWorkerIsReplacedAndItsRequestsRetried() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                replies.add(runner.submit(i == 10 ? "die-once:" + temp.resolve("marker") : "r" + i));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(replies.get(i))).isEqualTo(i == 10 ? ("DIE-ONCE:" + temp.resolve("marker")).toUpperCase()
+                        : "R" + i);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (runner.startupTimes().size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the replacement starts in the background
+            }
+            assertThat(runner.startupTimes()).as("two workers and one replacement").hasSize(3);
+            assertThat(logLines).anyMatch(line -> line.contains("exited with code 137"));
+        }
+    }
+
+    @Test
+    void requestThatKillsThreeWorkersGetsTheCrashReply() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            CompletableFuture<String> poison = runner.submit("die");
+            assertThat(get(poison)).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            assertThat(get(runner.submit("after"))).isEqualTo("AFTER");
+        }
+    }
+
+    @Test
+    void hungWorkerIsKilledAtTheTaskTimeout() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofMillis(800), 5))) {
+            assertThat(get(runner.submit("hang"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            assertThat(logLines).anyMatch(line -> line.contains("ran past the task timeout"));
+            assertThat(get(runner.submit("fine"))).isEqualTo("FINE");
+        }
+    }
+
+    @Test
+    void workerWritingGarbageToItsFrameStreamIsReplaced() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            assertThat(get(runner.submit("garbage"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            assertThat(logLines).anyMatch(line -> line.contains("malformed frame"));
+            assertThat(get(runner.submit("ok"))).isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void strayPrintsGoToTheLogNotTheFrames() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            assertThat(get(runner.submit("print"))).isEqualTo("PRINT");
+        }
+        assertThat(logLines).contains("worker-echo-1: a stray print");
+    }
+
+    @Test
+    void tooManyRestartsBreakTheRunnerClearly() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 1))) {
+            CompletableFuture<String> poison = runner.submit("die");
+            assertThatThrownBy(() -> get(poison)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(WorkerPoolException.class).hasMessageContaining("restarted 2 times");
+            assertThat(runner.submit("later")).isCompletedExceptionally();
+        }
+    }
+
+    @Test
+    void noWorkerOutlivesTheRunner() throws Exception {
+        List<Long> pids;
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5))) {
+            pids = runner.workerPids();
+            assertThat(pids).hasSize(2);
+            assertThat(get(runner.submit("x"))).isEqualTo("X");
+        }
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+        }
+    }
+
+    @Test
+    void unstartableWorkerFailsTheRunnerWithTheCause() {
+        WorkerCommand broken = name -> List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", "/nonexistent", WorkerMain.class.getName());
+        assertThatThrownBy(() -> new ProcessStageRunner<>(EchoStages.ECHO, "", 1, 1, broken,
+                supervision(Duration.ofSeconds(60), 5), (w, l) -> { }))
+                .isInstanceOf(WorkerPoolException.class)
+                .hasMessageContaining("worker-echo-1 did not become ready")
+                .hasMessageContaining("ClassNotFoundException: io.filemill.worker.WorkerMain");
+    }
+}
