@@ -139,7 +139,7 @@ class ProcessStageRunnerTests extends StageRunnerContract {
         assertThatThrownBy(() -> new ProcessStageRunner<>(EchoStages.ECHO, "", 1, 1, broken,
                 supervision(Duration.ofSeconds(60), 5), (w, l) -> { }))
                 .isInstanceOf(WorkerPoolException.class)
-                .hasMessageContaining("worker-echo-1 did not become ready")
+                .hasMessageMatching("(?s).*worker-echo-\\d+ did not become ready.*")
                 .hasMessageContaining("ClassNotFoundException: io.filemill.worker.WorkerMain");
     }
 }

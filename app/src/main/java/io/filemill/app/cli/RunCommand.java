@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Workers per stage.")
     Integer workers;
 
+    @Option(names = "--mode", paramLabel = "thread|process",
+            description = "Run each stage in a thread pool or in worker JVMs (per stage: --filemill.stages.NAME.mode).")
+    String mode;
+
     @Option(names = "--recursive", description = "Also take files from subdirectories, keeping relative paths.")
     Boolean recursive;
 
@@ -80,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         put(options, "filemill.failed", failed);
         put(options, "filemill.home", home);
         put(options, "filemill.workers", workers);
+        put(options, "filemill.mode", mode);
         put(options, "filemill.scan.recursive", recursive);
         put(options, "filemill.scan.include", include == null ? null : String.join(",", include));
         put(options, "filemill.scan.exclude", exclude == null ? null : String.join(",", exclude));

@@ -3,6 +3,7 @@ package io.filemill.app.config;
 import io.filemill.pipeline.deliver.CollisionPolicy;
 import io.filemill.pipeline.deliver.Durability;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failed    where files that cannot be handled go, each with a {@code .reason} file
  * @param home      state directory: job repository, run reports, journals, lock
  * @param workers   workers per stage
+ * @param mode      how stages run: {@code thread} (a thread pool each) or {@code process} (worker JVMs)
  * @param rules     the title rule chain, in order
+ * @param stages    per-stage overrides of {@code mode} and {@code workers}
+ * @param worker    how worker JVMs are started and supervised in process mode
  */
 @ConfigurationProperties("filemill")
 public record FilemillProperties(
@@ -25,10 +29,43 @@ public record FilemillProperties(
         @DefaultValue("work/failed") Path failed,
         @DefaultValue("work/state") Path home,
         @DefaultValue("2") int workers,
+        @DefaultValue("thread") Mode mode,
         @DefaultValue({"collapse-whitespace", "title-case"}) List<String> rules,
         @DefaultValue Scan scan,
         @DefaultValue Delivery delivery,
-        @DefaultValue Title title) {
+        @DefaultValue Title title,
+        @DefaultValue Stages stages,
+        @DefaultValue Worker worker) {
+
+    /** Where a stage's work runs. */
+    public enum Mode {
+        THREAD, PROCESS
+    }
+
+    /** Per-stage settings; a null field takes the top-level value. */
+    public record Stage(Mode mode, Integer workers) {
+    }
+
+    public record Stages(@DefaultValue Stage retitle, @DefaultValue Stage deliver) {
+    }
+
+    /**
+     * @param jvmOptions     options for each worker JVM (a small heap by default)
+     * @param window         requests in flight per worker
+     * @param taskTimeout    a worker busy with one request for longer is killed and replaced
+     * @param startTimeout   how long a worker may take to become ready
+     * @param maxRestarts    more worker restarts than this within {@code restartPeriod} stop the run
+     * @param restartPeriod  the window in which restarts are counted
+     * @param classDataSharing whether worker start-up uses a class data archive, created on first use
+     */
+    public record Worker(@DefaultValue({"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"}) List<String> jvmOptions,
+                         @DefaultValue("16") int window,
+                         @DefaultValue("2m") Duration taskTimeout,
+                         @DefaultValue("30s") Duration startTimeout,
+                         @DefaultValue("5") int maxRestarts,
+                         @DefaultValue("10s") Duration restartPeriod,
+                         @DefaultValue("true") boolean classDataSharing) {
+    }
 
     /**
      * @param recursive whether subdirectories of the inbox are scanned

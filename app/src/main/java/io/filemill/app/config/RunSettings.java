@@ -14,7 +14,21 @@ import java.nio.file.Path;
  * directories that exist, a parsed rule chain.
  */
 public record RunSettings(Path inbox, Path processed, Path failed, Path home, int workers, RuleChain rules,
-                          ScanSettings scan, FilemillProperties.Delivery delivery, int headBytes) {
+                          ScanSettings scan, FilemillProperties.Delivery delivery, int headBytes,
+                          StagePlan retitle, StagePlan deliver, FilemillProperties.Worker worker) {
+
+    /** How one stage runs: where, and with how many workers. */
+    public record StagePlan(FilemillProperties.Mode mode, int workers) {
+        public String describe() {
+            String unit = mode == FilemillProperties.Mode.THREAD ? "thread" : "process";
+            return workers + " " + unit + (workers == 1 ? "" : unit.endsWith("s") ? "es" : "s");
+        }
+    }
+
+    /** {@code thread}, {@code process}, or {@code mixed} when the stages differ. */
+    public String modeName() {
+        return retitle.mode() == deliver.mode() ? retitle.mode().name().toLowerCase() : "mixed";
+    }
 
     /**
      * Checks and resolves the properties, creating processed/, failed/ and the state directory.
@@ -39,6 +53,11 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         if (properties.workers() < 1 || properties.workers() > 256) {
             throw new ConfigurationProblem("workers must be between 1 and 256, not " + properties.workers());
         }
+        StagePlan retitle = plan("retitle", properties.stages().retitle(), properties);
+        StagePlan deliver = plan("deliver", properties.stages().deliver(), properties);
+        if (properties.worker().window() < 1) {
+            throw new ConfigurationProblem("worker.window must be at least 1, not " + properties.worker().window());
+        }
         if (properties.delivery().batchSize() < 1) {
             throw new ConfigurationProblem("delivery.batch-size must be at least 1, not " + properties.delivery().batchSize());
         }
@@ -59,7 +78,16 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         ScanSettings scan = new ScanSettings(properties.scan().recursive(), properties.scan().include(),
                 properties.scan().exclude());
         return new RunSettings(inbox, processed, failed, home, properties.workers(), rules, scan,
-                properties.delivery(), properties.title().headBytes());
+                properties.delivery(), properties.title().headBytes(), retitle, deliver, properties.worker());
+    }
+
+    private static StagePlan plan(String name, FilemillProperties.Stage stage, FilemillProperties properties) {
+        FilemillProperties.Mode mode = stage.mode() == null ? properties.mode() : stage.mode();
+        int workers = stage.workers() == null ? properties.workers() : stage.workers();
+        if (workers < 1 || workers > 256) {
+            throw new ConfigurationProblem("stages." + name + ".workers must be between 1 and 256, not " + workers);
+        }
+        return new StagePlan(mode, workers);
     }
 
     public Path journalDir() {

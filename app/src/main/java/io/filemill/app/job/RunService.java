@@ -6,7 +6,7 @@ import io.filemill.app.report.Progress;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.report.SummaryTable;
-import io.filemill.pipeline.deliver.Deliverer;
+import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
 import io.filemill.pipeline.engine.PipelineStages;
@@ -14,7 +14,6 @@ import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.retitle.Retitler;
 import io.filemill.pipeline.retitle.TitlePreview;
 import io.filemill.pipeline.scan.InboxScanner;
-import io.filemill.pipeline.stage.ThreadStageRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,26 +87,38 @@ public class RunService {
 
     private int runJob(RunSettings settings, Request request) throws Exception {
         RunRecorder recorder = new RunRecorder(settings.inbox());
-        Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), threadStages(settings),
+        StageRunners runners = new StageRunners(settings);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        PipelineStages stages = runners.create(new RetitleSettings(settings.processed(), tag, settings.rules(),
+                LocalDate.now(), settings.headBytes(), settings.delivery().durability().forces()),
+                settings.deliverySettings());
+        Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), stages,
                 settings.delivery().batchSize());
         Job job = jobs.create(pipeline, recorder);
         Instant started = Instant.now();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("inbox", settings.inbox().toString())
                 .addLocalDateTime("startedAt", LocalDateTime.ofInstant(started, ZoneId.systemDefault()))
-                .addString("mode", "thread", false)
-                .addLong("workers", (long) settings.workers(), false)
+                .addString("mode", settings.modeName(), false)
+                .addString("stages", describeStages(settings), false)
                 .addString("durability", settings.delivery().durability().name().toLowerCase(), false)
                 .toJobParameters();
-        log.info("run started: inbox {}, {} workers, {} delivery", settings.inbox(), settings.workers(),
+        log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), describeStages(settings),
                 settings.delivery().durability().name().toLowerCase());
         JobExecution execution;
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread stopOnSignal = new Thread(() -> stopGracefully(pipeline, ended), "stop-run");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
                 () -> recorder.counts().taken(), request.terminal())) {
             execution = jobOperator.start(job, parameters);
+        } finally {
+            runners.finished();
+            ended.countDown();
+            removeHook(stopOnSignal);
         }
         Instant finished = Instant.now();
-        RunReport report = report(execution, settings, recorder, started, finished);
+        RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes());
         Path reportFile = reports.write(report, settings.reportDir());
         request.out().print(SummaryTable.render(report, reportFile));
         log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
@@ -116,29 +130,48 @@ public class RunService {
         return report.failed() > 0 ? 1 : 0;
     }
 
-    private PipelineStages threadStages(RunSettings settings) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        Retitler retitler = new Retitler(new RetitleSettings(settings.processed(), tag, settings.rules(),
-                LocalDate.now(), settings.headBytes(), settings.delivery().durability().forces()));
-        Deliverer deliverer = new Deliverer(settings.deliverySettings());
-        int workers = settings.workers();
-        return new PipelineStages(
-                new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 8),
-                new ThreadStageRunner<>("deliver", deliverer::deliver, workers, 1));
+    static String describeStages(RunSettings settings) {
+        return "retitle " + settings.retitle().describe() + ", deliver " + settings.deliver().describe();
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C: take no more files, let the files in flight finish, and give the job a
+     * moment to record the run before the JVM ends. Files not taken stay in the inbox.
+     */
+    private static void stopGracefully(Pipeline pipeline, CountDownLatch ended) {
+        if (ended.getCount() == 0) {
+            return;
+        }
+        log.warn("stop requested: finishing the files in flight, leaving the rest in the inbox");
+        pipeline.stop();
+        try {
+            ended.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it ends once the run has ended
+        }
     }
 
     private static RunReport report(JobExecution execution, RunSettings settings, RunRecorder recorder,
-                                    Instant started, Instant finished) {
+                                    Instant started, Instant finished, List<Duration> workerStartups) {
         RunRecorder.Counts counts = recorder.counts();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
         String error = execution.getAllFailureExceptions().stream().findFirst()
                 .map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
-        return new RunReport(execution.getId(), execution.getStatus().name(), "thread", settings.workers(),
+        return new RunReport(execution.getId(), execution.getStatus().name(), settings.modeName(),
+                describeStages(settings),
                 settings.delivery().durability().name().toLowerCase(), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
                 counts.skipped(), counts.bytes(), seconds > 0 ? counts.done() / seconds : 0, error,
-                recorder.failures(), recorder.skips());
+                workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.skips());
     }
 
     /** Prints what a run would do to each title; touches no file. */

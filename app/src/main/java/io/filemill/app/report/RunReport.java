@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * The record of one run, written as JSON to the state directory and shown as a summary table.
  * {@code delivered} counts every file now in processed/: {@code retitled} plus {@code unchanged}.
+ * {@code stages} says how each stage ran, for example {@code retitle 2 processes, deliver 2 threads};
+ * {@code workerStartupMillis} is how long each worker JVM took from launch to ready.
  */
 public record RunReport(
         long runId,
         String status,
         String mode,
-        int workers,
+        String stages,
         String durability,
         String inbox,
         String processed,
@@ -28,10 +30,12 @@ public record RunReport(
         long bytes,
         double filesPerSecond,
         String error,
+        List<Long> workerStartupMillis,
         List<FileProblem> failures,
         List<FileProblem> skips) {
 
     public RunReport {
+        workerStartupMillis = List.copyOf(workerStartupMillis);
         failures = List.copyOf(failures);
         skips = List.copyOf(skips);
     }

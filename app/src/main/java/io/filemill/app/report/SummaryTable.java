@@ -1,6 +1,7 @@
 package io.filemill.app.report;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The summary a person reads at the end of a run. */
@@ -13,8 +14,8 @@ public final class SummaryTable {
 
     public static String render(RunReport report, Path reportFile) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nfilemill run %d: %s (%s mode, %d workers, %s)%n", report.runId(),
-                report.status(), report.mode(), report.workers(), report.durability()));
+        out.append(String.format(Locale.ROOT, "%nfilemill run %d: %s (%s mode: %s; %s)%n", report.runId(),
+                report.status(), report.mode(), report.stages(), report.durability()));
         row(out, "files seen", String.valueOf(report.seen()));
         row(out, "delivered", report.delivered() + "  (retitled " + report.retitled() + ", unchanged "
                 + report.unchanged() + ")");
@@ -25,6 +26,11 @@ public final class SummaryTable {
         row(out, "bytes", String.format(Locale.ROOT, "%,d", report.bytes()));
         row(out, "wall time", String.format(Locale.ROOT, "%.2f s", report.wallSeconds()));
         row(out, "files/s", String.format(Locale.ROOT, "%.1f", report.filesPerSecond()));
+        if (!report.workerStartupMillis().isEmpty()) {
+            List<Long> sorted = report.workerStartupMillis().stream().sorted().toList();
+            row(out, "worker start", String.format(Locale.ROOT, "median %d ms (%d to %d ms, %d JVMs)",
+                    sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), sorted.size()));
+        }
         out.append(String.format("%n"));
         row(out, "processed", report.processed());
         row(out, "failed dir", report.failedDir());

@@ -121,7 +121,7 @@ class RunCommandTests {
         assertThat(exit).as(stderr()).isZero();
         assertThat(root.resolve("processed/2026/11/report.md")).hasContent("# [x] MONTHLY REPORT\n");
         assertThat(inbox.resolve("skip.txt")).exists();
-        assertThat(stdout()).contains("(thread mode, 2 workers, fast)");
+        assertThat(stdout()).contains("(thread mode: retitle 2 threads, deliver 2 threads; fast)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.filemill.pipeline.deliver.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +19,18 @@ class RunSettingsTests {
     Path root;
 
     private FilemillProperties properties(Path inbox, Path processed, Path failed, Path home, List<String> rules) {
-        return new FilemillProperties(inbox, processed, failed, home, 2, rules,
+        return properties(inbox, processed, failed, home, rules, new FilemillProperties.Stages(
+                new FilemillProperties.Stage(null, null), new FilemillProperties.Stage(null, null)));
+    }
+
+    private FilemillProperties properties(Path inbox, Path processed, Path failed, Path home, List<String> rules,
+                                          FilemillProperties.Stages stages) {
+        return new FilemillProperties(inbox, processed, failed, home, 2, FilemillProperties.Mode.THREAD, rules,
                 new FilemillProperties.Scan(false, List.of(), List.of()),
                 new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256),
-                new FilemillProperties.Title(4096));
+                new FilemillProperties.Title(4096), stages,
+                new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
+                        Duration.ofSeconds(10), false));
     }
 
     private FilemillProperties valid() throws IOException {
@@ -36,6 +45,18 @@ class RunSettingsTests {
         assertThat(settings.failed()).isDirectory();
         assertThat(settings.home()).isDirectory();
         assertThat(settings.rules().specs()).containsExactly("trim");
+    }
+
+    @Test
+    void stageSettingsOverrideTheTopLevelModeAndWorkers() throws IOException {
+        Path in = Files.createDirectories(root.resolve("in"));
+        RunSettings settings = RunSettings.from(properties(in, root.resolve("out"), root.resolve("bad"),
+                root.resolve("state"), List.of(), new FilemillProperties.Stages(
+                        new FilemillProperties.Stage(FilemillProperties.Mode.PROCESS, 3),
+                        new FilemillProperties.Stage(null, 1))));
+        assertThat(settings.retitle()).isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.PROCESS, 3));
+        assertThat(settings.deliver()).isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 1));
+        assertThat(settings.modeName()).isEqualTo("mixed");
     }
 
     @Test

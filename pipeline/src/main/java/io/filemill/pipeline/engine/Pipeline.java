@@ -26,11 +26,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Pipeline {
 
-    /** Marks the end of the results in the handoff queue. */
-    private record Handoff(RetitleResult result) {
+    /**
+     * A retitle result on its way to delivery, or a file the retitle stage could not answer for,
+     * which stays in the inbox ({@code leftReason}).
+     */
+    private record Handoff(RetitleResult result, FileTask left, String leftReason) {
+        static Handoff of(RetitleResult result) {
+            return new Handoff(result, null, null);
+        }
     }
 
-    private static final Handoff END = new Handoff(null);
+    /** Marks the end of the results in the handoff queue. */
+    private static final Handoff END = new Handoff(null, null, null);
 
     private final InboxScanner scanner;
     private final PipelineStages stages;
@@ -74,7 +81,7 @@ public final class Pipeline {
             taken = scanner.scan(task -> {
                 listener.taken(1);
                 stages.retitle().submit(task).whenComplete((result, error) -> put(handoff,
-                        new Handoff(error == null ? result : stageFailed(task, error))));
+                        error == null ? Handoff.of(result) : left(task, error)));
             }, listener::skipped, () -> stopRequested.get() || fatal.get() != null);
         } finally {
             stages.retitle().close();
@@ -101,6 +108,8 @@ public final class Pipeline {
                 for (Handoff item : drained) {
                     if (item == END) {
                         ended = true;
+                    } else if (item.left() != null) {
+                        listener.outcome(new Outcome.Failed(item.left(), item.left().source(), item.leftReason()));
                     } else {
                         batch.add(item.result());
                     }
@@ -131,8 +140,17 @@ public final class Pipeline {
         });
     }
 
-    private RetitleResult stageFailed(FileTask task, Throwable error) {
-        return new RetitleResult.Rejected(task, "the retitle stage failed on this file: " + error);
+    /**
+     * The retitle stage gave no result for a file: it stays in the inbox for a later run. When the
+     * stage's runner broke down as a whole, the run stops taking files.
+     */
+    private Handoff left(FileTask task, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof io.filemill.pipeline.stage.WorkerPoolException) {
+            fatal.compareAndSet(null, cause);
+        }
+        return new Handoff(null, task, "left in the inbox: the retitle stage failed: " + cause.getMessage());
     }
 
     private static void put(BlockingQueue<Handoff> queue, Handoff item) {

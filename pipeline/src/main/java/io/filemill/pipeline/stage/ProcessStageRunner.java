@@ -64,6 +64,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
     private final Thread shutdownHook;
     private volatile RuntimeException broken;
     private volatile boolean closing;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * Starts the workers and waits until each is ready.
@@ -82,7 +83,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         this.logSink = logSink;
         this.window = window;
         this.slots = new Semaphore(workers * window);
-        this.shutdownHook = new Thread(this::killAll, "kill-" + stage.name() + "-workers");
+        this.shutdownHook = new Thread(this::onJvmExit, "stop-" + stage.name() + "-workers");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "watchdog-" + stage.name());
@@ -91,7 +92,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         });
         List<CompletableFuture<WorkerProcess>> starting = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            starting.add(CompletableFuture.supplyAsync(this::launch));
+            starting.add(CompletableFuture.supplyAsync(this::launchRetrying));
         }
         try {
             for (CompletableFuture<WorkerProcess> worker : starting) {
@@ -157,6 +158,35 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         } catch (IOException | RuntimeException e) {
             died(worker, "cannot write to it: " + e.getMessage());
         }
+    }
+
+    /**
+     * Starts a worker, trying again when it dies before it is ready; each failed start counts as a
+     * restart, so a worker that can never start fails the runner quickly, with its own words.
+     */
+    private WorkerProcess launchRetrying() {
+        while (true) {
+            try {
+                return launch();
+            } catch (WorkerPoolException e) {
+                synchronized (lock) {
+                    if (broken != null || countRestart() > supervision.maxRestarts()) {
+                        throw e;
+                    }
+                }
+                logSink.line("worker-" + stage.name(), "WARN " + e.getMessage() + "; starting another");
+            }
+        }
+    }
+
+    /** Called holding the lock: records a restart and returns how many fall within the period. */
+    private int countRestart() {
+        long now = System.nanoTime();
+        restarts.add(now);
+        while (!restarts.isEmpty() && now - restarts.peekFirst() > supervision.restartPeriod().toNanos()) {
+            restarts.removeFirst();
+        }
+        return restarts.size();
     }
 
     /** Starts one worker and waits for its READY. */
@@ -275,13 +305,9 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             }
             logSink.line(worker.name, "ERROR " + worker.name + " " + cause + " with " + orphans.size()
                     + " requests in flight; replacing it");
-            long now = System.nanoTime();
-            restarts.add(now);
-            while (!restarts.isEmpty() && now - restarts.peekFirst() > supervision.restartPeriod().toNanos()) {
-                restarts.removeFirst();
-            }
-            if (restarts.size() > supervision.maxRestarts()) {
-                breakPool(new WorkerPoolException(stage.name() + " workers restarted " + restarts.size()
+            int recent = countRestart();
+            if (recent > supervision.maxRestarts()) {
+                breakPool(new WorkerPoolException(stage.name() + " workers restarted " + recent
                         + " times within " + supervision.restartPeriod().toSeconds() + " s; last: " + worker.name
                         + " " + cause, null), orphans);
                 return;
@@ -302,7 +328,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
 
     private void replaceWorker() {
         try {
-            WorkerProcess worker = launch();
+            WorkerProcess worker = launchRetrying();
             List<Pending> ready;
             synchronized (lock) {
                 if (broken != null) {
@@ -379,6 +405,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         }
         killAll();
         watchdog.shutdownNow();
+        closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -397,6 +424,19 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             }
             Thread.sleep(10);
         }
+    }
+
+    /**
+     * The JVM is exiting (SIGTERM, Ctrl-C): an orderly stop closes the runner soon, so wait a little
+     * for that; then no worker may stay behind.
+     */
+    private void onJvmExit() {
+        try {
+            closed.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        killAll();
     }
 
     private void killAll() {

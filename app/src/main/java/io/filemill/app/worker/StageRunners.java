@@ -1,0 +1,77 @@
+package io.filemill.app.worker;
+
+import io.filemill.app.config.FilemillProperties.Mode;
+import io.filemill.app.config.RunSettings;
+import io.filemill.pipeline.deliver.DeliverySettings;
+import io.filemill.pipeline.engine.PipelineStages;
+import io.filemill.pipeline.retitle.RetitleSettings;
+import io.filemill.pipeline.stage.ProcessStageRunner;
+import io.filemill.pipeline.stage.StageRunner;
+import io.filemill.pipeline.stage.Supervision;
+import io.filemill.pipeline.stage.ThreadStageRunner;
+import io.filemill.pipeline.wire.StageDefinition;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a run's stage runners as configured: each stage in threads or in worker JVMs. Both kinds
+ * run the very same stage ({@link StageDefinition}), so the two modes do the same work.
+ */
+public final class StageRunners {
+
+    private final RunSettings settings;
+    private final List<ProcessStageRunner<?, ?, ?>> processRunners = new ArrayList<>();
+    private WorkerLauncher launcher;
+
+    public StageRunners(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    public PipelineStages create(RetitleSettings retitle, DeliverySettings deliver) throws IOException {
+        StageRunner<io.filemill.pipeline.task.FileTask, io.filemill.pipeline.task.RetitleResult> first =
+                runner(StageDefinition.RETITLE, retitle, settings.retitle(), settings.retitle().workers() * 8);
+        try {
+            return new PipelineStages(first, runner(StageDefinition.DELIVER, deliver, settings.deliver(), 1));
+        } catch (IOException | RuntimeException e) {
+            try {
+                first.close(); // no worker of the first stage may outlive a failed start of the second
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
+    }
+
+    private <S, I, O> StageRunner<I, O> runner(StageDefinition<S, I, O> stage, S stageSettings,
+                                               RunSettings.StagePlan plan, int queued) throws IOException {
+        if (plan.mode() == Mode.THREAD) {
+            return new ThreadStageRunner<>(stage.name(), stage.factory().apply(stageSettings), plan.workers(), queued);
+        }
+        if (launcher == null) {
+            launcher = WorkerLauncher.create(settings.worker(), settings.home());
+        }
+        var worker = settings.worker();
+        Supervision supervision = new Supervision(worker.startTimeout(), worker.taskTimeout(),
+                3, worker.maxRestarts(), worker.restartPeriod());
+        ProcessStageRunner<S, I, O> runner = new ProcessStageRunner<>(stage, stageSettings, plan.workers(),
+                worker.window(), launcher, supervision, new WorkerLogForwarder());
+        processRunners.add(runner);
+        return runner;
+    }
+
+    /** How long each worker JVM took to become ready, over all process stages. */
+    public List<Duration> workerStartupTimes() {
+        List<Duration> times = new ArrayList<>();
+        processRunners.forEach(runner -> times.addAll(runner.startupTimes()));
+        return times;
+    }
+
+    /** Call once the runners are closed. */
+    public void finished() {
+        if (launcher != null) {
+            launcher.workersExited();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.filemill.app.worker;
+
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.pipeline.stage.WorkerCommand;
+import io.filemill.worker.WorkerMain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Builds the command line of a worker JVM: this JVM's {@code java}, the configured options, options
+ * that keep everything but frames off stdout, class data sharing, the worker class path and main
+ * class. Class data sharing makes start-up fast: on JDK 19 and later the archive is created and
+ * reused automatically ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 the first worker writes it
+ * at exit and later workers map it. The archive's name is a hash of the JDK and the class path, so
+ * a new build or JDK gets a new one.
+ */
+public final class WorkerLauncher implements WorkerCommand {
+
+    /** Keeps JVM warnings, errors and thread dumps off the frame stream. */
+    static final List<String> STDOUT_GUARD = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:+DisplayVMOutputToStderr");
+
+    private final List<String> prefix;
+    private final Path archive;
+    private final boolean autoArchive;
+    private volatile boolean trainerChosen;
+    private volatile Path pendingArchive;
+
+    private WorkerLauncher(List<String> prefix, Path archive, boolean autoArchive) {
+        this.prefix = prefix;
+        this.archive = archive;
+        this.autoArchive = autoArchive;
+    }
+
+    /** A launcher for the given configuration; the state directory holds extracted jars and archives. */
+    public static WorkerLauncher create(FilemillProperties.Worker settings, Path home) throws IOException {
+        String classPath = WorkerClasspath.resolve(home);
+        List<String> prefix = new ArrayList<>();
+        prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        prefix.addAll(settings.jvmOptions());
+        prefix.addAll(STDOUT_GUARD);
+        prefix.add("-cp");
+        prefix.add(classPath);
+        Path archive = null;
+        if (settings.classDataSharing()) {
+            Path dir = Files.createDirectories(home.resolve("worker"));
+            archive = dir.resolve("cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
+                    + settings.jvmOptions()) + ".jsa");
+        }
+        return new WorkerLauncher(List.copyOf(prefix), archive, Runtime.version().feature() >= 19);
+    }
+
+    @Override
+    public List<String> forWorker(String workerName) {
+        List<String> command = new ArrayList<>(prefix.subList(0, prefix.size() - 2));
+        if (archive != null) {
+            if (autoArchive) {
+                command.add("-XX:+AutoCreateSharedArchive");
+                command.add("-XX:SharedArchiveFile=" + archive);
+            } else if (Files.isRegularFile(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            } else if (!trainerChosen) {
+                trainerChosen = true;
+                pendingArchive = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+                command.add("-XX:ArchiveClassesAtExit=" + pendingArchive);
+            }
+        }
+        command.addAll(prefix.subList(prefix.size() - 2, prefix.size()));
+        command.add(WorkerMain.class.getName());
+        return command;
+    }
+
+    /** After the workers have exited: publishes an archive written on JDK 17, so later starts use it. */
+    public void workersExited() {
+        Path written = pendingArchive;
+        if (written != null && Files.isRegularFile(written)) {
+            try {
+                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(written);
+                } catch (IOException ignored) {
+                    // a stale temporary archive costs only disk space
+                }
+            }
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
