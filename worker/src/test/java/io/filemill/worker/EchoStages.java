@@ -19,7 +19,7 @@ import java.util.Locale;
  * The "echo" stage, for runner tests: replies with its input upper-cased. Some inputs make the
  * worker misbehave the way real workers can: {@code boom} throws, {@code die} kills the JVM,
  * {@code die-once:FILE} kills it unless FILE exists (and creates it), {@code hang} never answers,
- * {@code garbage} writes junk to the frame stream, {@code print} writes to System.out.
+ * {@code oom} runs out of memory, {@code garbage} writes junk to the frame stream, {@code print} writes to System.out.
  */
 public final class EchoStages implements StageProvider {
 
@@ -55,6 +55,12 @@ public final class EchoStages implements StageProvider {
             if (Files.notExists(marker)) {
                 Files.createFile(marker);
                 Runtime.getRuntime().halt(137);
+            }
+        }
+        if (input.equals("oom")) {
+            List<long[]> hog = new java.util.ArrayList<>();
+            while (true) {
+                hog.add(new long[1 << 20]);
             }
         }
         if (input.equals("hang")) {

@@ -28,7 +28,7 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     static final WorkerCommand TEST_WORKERS = name -> List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-XX:+ExitOnOutOfMemoryError",
             "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());
 
     final Queue<String> logLines = new ConcurrentLinkedQueue<>();
@@ -80,6 +80,14 @@ class ProcessStageRunnerTests extends StageRunnerContract {
             CompletableFuture<String> poison = runner.submit("die");
             assertThat(get(poison)).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
             assertThat(get(runner.submit("after"))).isEqualTo("AFTER");
+        }
+    }
+
+    @Test
+    void workerOutOfMemoryIsACrashNotAHang() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            assertThat(get(runner.submit("oom"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            assertThat(logLines).anyMatch(line -> line.contains("exited with code 3"));
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Builds the command line of a worker JVM: this JVM's {@code java}, the configured options, options
- * that keep everything but frames off stdout, class data sharing, the worker class path and main
+ * that keep everything but frames off stdout, the worker's name and state directory (so that
+ * {@code ps} shows which run a worker serves), class data sharing, the worker class path and main
  * class. Class data sharing makes start-up fast: on JDK 19 and later the archive is created and
  * reused automatically ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 the first worker writes it
  * at exit and later workers map it. The archive's name is a hash of the JDK and the class path, so
@@ -24,18 +25,23 @@ import java.util.List;
  */
 public final class WorkerLauncher implements WorkerCommand {
 
-    /** Keeps JVM warnings, errors and thread dumps off the frame stream. */
-    static final List<String> STDOUT_GUARD = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
-            "-XX:+DisplayVMOutputToStderr");
+    /**
+     * Options every worker gets: JVM warnings, errors and thread dumps stay off the frame stream, and
+     * a worker out of memory exits at once (a crash the parent handles) instead of limping on.
+     */
+    static final List<String> FIXED_OPTIONS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:+DisplayVMOutputToStderr", "-XX:+ExitOnOutOfMemoryError");
 
     private final List<String> prefix;
+    private final Path home;
     private final Path archive;
     private final boolean autoArchive;
     private volatile boolean trainerChosen;
     private volatile Path pendingArchive;
 
-    private WorkerLauncher(List<String> prefix, Path archive, boolean autoArchive) {
+    private WorkerLauncher(List<String> prefix, Path home, Path archive, boolean autoArchive) {
         this.prefix = prefix;
+        this.home = home;
         this.archive = archive;
         this.autoArchive = autoArchive;
     }
@@ -46,7 +52,7 @@ public final class WorkerLauncher implements WorkerCommand {
         List<String> prefix = new ArrayList<>();
         prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         prefix.addAll(settings.jvmOptions());
-        prefix.addAll(STDOUT_GUARD);
+        prefix.addAll(FIXED_OPTIONS);
         prefix.add("-cp");
         prefix.add(classPath);
         Path archive = null;
@@ -55,12 +61,15 @@ public final class WorkerLauncher implements WorkerCommand {
             archive = dir.resolve("cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
                     + settings.jvmOptions()) + ".jsa");
         }
-        return new WorkerLauncher(List.copyOf(prefix), archive, Runtime.version().feature() >= 19);
+        return new WorkerLauncher(List.copyOf(prefix), home, archive, Runtime.version().feature() >= 19);
     }
 
     @Override
     public List<String> forWorker(String workerName) {
         List<String> command = new ArrayList<>(prefix.subList(0, prefix.size() - 2));
+        // who this worker is and which run it serves, for ps and for operators
+        command.add("-Dfilemill.worker=" + workerName);
+        command.add("-Dfilemill.home=" + home);
         if (archive != null) {
             if (autoArchive) {
                 command.add("-XX:+AutoCreateSharedArchive");

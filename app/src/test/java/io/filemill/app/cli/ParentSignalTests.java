@@ -1,0 +1,119 @@
+package io.filemill.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filemill.app.FilemillMain;
+import io.filemill.app.SampleData;
+import io.filemill.app.corpus.CorpusGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signals to a real filemill process in process mode. Its workers are recognised by the
+ * {@code -Dfilemill.home=} property in their command line.
+ */
+class ParentSignalTests {
+
+    static final int FILES = 4000;
+
+    @TempDir
+    Path root;
+
+    private Process startRun() throws IOException {
+        new CorpusGenerator(3).generate(root.resolve("inbox"), FILES);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "run", "--mode", "process",
+                "--inbox", root.resolve("inbox").toString(), "--processed", root.resolve("processed").toString(),
+                "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
+                "--filemill.delivery.batch-size=8");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("run.log").toFile()).start();
+    }
+
+    private List<ProcessHandle> workersOfThisRun() {
+        String marker = "-Dfilemill.home=" + root.resolve("state");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("io.filemill.worker.WorkerMain")
+                        && c.contains(marker)).orElse(false))
+                .toList();
+    }
+
+    private void awaitDelivered(int count, Process run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (count(root.resolve("processed")) < count) {
+            assertThat(run.isAlive()).as(Files.readString(root.resolve("run.log"))).isTrue();
+            assertThat(System.nanoTime()).as("no progress").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static long count(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+
+    private void assertNoWorkerWithin(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!workersOfThisRun().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(workersOfThisRun()).as("workers left behind").isEmpty();
+    }
+
+    private void assertEachFileInExactlyOnePlace() throws IOException {
+        List<String> everywhere = new ArrayList<>(SampleData.relativeFiles(root.resolve("processed")));
+        everywhere.addAll(SampleData.relativeFiles(root.resolve("inbox")));
+        everywhere.removeIf(name -> name.startsWith(".filemill-"));
+        assertThat(everywhere).hasSize(FILES).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sigtermStopsTakingFilesFinishesTheOnesInFlightAndStopsTheWorkers() throws Exception {
+        Process run = startRun();
+        awaitDelivered(300, run);
+        assertThat(workersOfThisRun()).hasSize(4);
+
+        run.destroy(); // SIGTERM
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertNoWorkerWithin(5);
+        assertEachFileInExactlyOnePlace();
+        assertThat(count(root.resolve("inbox"))).as("the run stopped early").isPositive();
+        assertThat(SampleData.relativeFiles(root.resolve("processed")))
+                .noneMatch(name -> name.startsWith(".filemill-"));
+        assertThat(Files.readString(root.resolve("run.log"))).contains("stop requested");
+    }
+
+    @Test
+    void workersExitWhenTheirParentIsKilledAndARerunFinishesTheJob() throws Exception {
+        Process run = startRun();
+        awaitDelivered(300, run);
+
+        run.destroyForcibly(); // SIGKILL: no hook runs; the workers see end of input
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertNoWorkerWithin(10);
+        int exit = new FilemillCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
+                .run("run", "--mode", "process", "--inbox", root.resolve("inbox").toString(),
+                        "--processed", root.resolve("processed").toString(), "--failed", root.resolve("failed").toString(),
+                        "--home", root.resolve("state").toString());
+        assertThat(exit).isZero();
+        assertThat(count(root.resolve("inbox"))).isZero();
+        assertThat(count(root.resolve("processed"))).isEqualTo(FILES);
+        assertThat(SampleData.relativeFiles(root.resolve("processed"))).as("no file delivered twice under a suffixed name")
+                .noneMatch(n -> n.matches(".*-\\d{6}-\\d+\\.(md|html|txt)"));
+    }
+}

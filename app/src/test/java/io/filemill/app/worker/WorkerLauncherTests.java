@@ -1,0 +1,40 @@
+package io.filemill.app.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filemill.app.config.FilemillProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerLauncherTests {
+
+    @TempDir
+    Path home;
+
+    private static FilemillProperties.Worker settings(boolean classDataSharing) {
+        return new FilemillProperties.Worker(List.of("-Xmx96m"), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
+                Duration.ofSeconds(10), classDataSharing);
+    }
+
+    @Test
+    void commandKeepsEverythingButFramesOffStdoutAndEndsWithTheWorkerMainClass() throws Exception {
+        List<String> command = WorkerLauncher.create(settings(false), home).forWorker("worker-retitle-1");
+        assertThat(command.get(0)).endsWith("/bin/java");
+        assertThat(command).contains("-Xmx96m", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
+                "-XX:+ExitOnOutOfMemoryError", "-Dfilemill.worker=worker-retitle-1", "-Dfilemill.home=" + home);
+        assertThat(command.get(command.size() - 1)).isEqualTo("io.filemill.worker.WorkerMain");
+        assertThat(command.get(command.size() - 3)).isEqualTo("-cp");
+        assertThat(command).noneMatch(option -> option.contains("SharedArchive") || option.contains("ArchiveClasses"));
+    }
+
+    @Test
+    void classDataSharingUsesOneArchiveInTheStateDirectory() throws Exception {
+        WorkerLauncher launcher = WorkerLauncher.create(settings(true), home);
+        List<String> first = launcher.forWorker("worker-retitle-1");
+        String archiveOption = first.stream().filter(o -> o.contains("Archive")).reduce((a, b) -> a + " " + b).orElseThrow();
+        assertThat(archiveOption).contains(home.resolve("worker").toString()).contains("cds-");
+    }
+}
