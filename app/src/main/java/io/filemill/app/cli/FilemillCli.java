@@ -2,6 +2,7 @@ package io.filemill.app.cli;
 
 import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.job.LockHeldException;
+import io.filemill.pipeline.stage.WorkerPoolException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class FilemillCli {
         for (String arg : args) {
             (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
         }
-        CommandContext context = new CommandContext(out, propertyArguments, System.console() != null);
+        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null);
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
@@ -50,13 +51,18 @@ public final class FilemillCli {
 
     private int handle(Exception e) {
         log.debug("command failed", e);
-        Throwable cause = rootCause(e, ConfigurationProblem.class, LockHeldException.class, BindException.class);
+        Throwable cause = rootCause(e, ConfigurationProblem.class, LockHeldException.class, BindException.class,
+                WorkerPoolException.class);
         if (cause instanceof LockHeldException) {
             err.println("filemill: " + cause.getMessage());
             return ExitCodes.LOCKED;
         }
         if (cause instanceof BindException bind) {
             err.println("filemill: bad configuration: " + describe(bind));
+            return ExitCodes.FATAL;
+        }
+        if (cause instanceof WorkerPoolException) {
+            err.println("filemill: " + cause.getMessage());
             return ExitCodes.FATAL;
         }
         if (cause instanceof ConfigurationProblem) {
@@ -110,7 +116,7 @@ public final class FilemillCli {
     }
 
     /** What every command gets from the command line besides its own options. */
-    record CommandContext(PrintStream out, List<String> propertyArguments, boolean terminal) {
+    record CommandContext(PrintStream out, PrintStream err, List<String> propertyArguments, boolean terminal) {
     }
 
     /** Gives commands their context through their constructor. */

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext spring = SpringContexts.start(options(), context.propertyArguments())) {
             return spring.getBean(RunService.class)
-                    .run(new RunService.Request(dryRun, context.terminal(), context.out()));
+                    .run(new RunService.Request(dryRun, context.terminal(), context.out(), context.err()));
         }
     }
 

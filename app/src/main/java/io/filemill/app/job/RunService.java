@@ -60,7 +60,7 @@ public class RunService {
     }
 
     /** What a run asks for beyond the configuration. */
-    public record Request(boolean dryRun, boolean terminal, PrintStream out) {
+    public record Request(boolean dryRun, boolean terminal, PrintStream out, PrintStream err) {
     }
 
     /**
@@ -125,6 +125,7 @@ public class RunService {
                 report.delivered(), report.retitled(), report.unchanged(), report.failed(),
                 String.format("%.2f", report.wallSeconds()));
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
+            request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
             return 2;
         }
         return report.failed() > 0 ? 1 : 0;

@@ -61,6 +61,22 @@ class ProcessModeTests {
     }
 
     @Test
+    void workersThatCannotStartStopTheRunWithExitTwoAndLeaveTheInboxAlone() throws Exception {
+        Path inbox = SampleData.copyInbox(root.resolve("inbox"));
+        List<String> before = SampleData.relativeFiles(inbox);
+
+        int exit = filemill(root, inbox, "--mode", "process", "--filemill.worker.jvm-options=-Xmx1k",
+                "--filemill.worker.max-restarts=1");
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(stderr).isEqualTo(ExitCodes.FATAL);
+        assertThat(stderr.strip().lines().filter(line -> line.startsWith("filemill: ")))
+                .singleElement().asString().contains("cannot start retitle workers");
+        assertThat(SampleData.relativeFiles(inbox)).isEqualTo(before);
+        assertThat(root.resolve("processed")).isEmptyDirectory();
+    }
+
+    @Test
     void processModeAndThreadModeDeliverTheSameBytes() throws Exception {
         new CorpusGenerator(7).generate(root.resolve("thread/inbox"), 300);
         new CorpusGenerator(7).generate(root.resolve("process/inbox"), 300);

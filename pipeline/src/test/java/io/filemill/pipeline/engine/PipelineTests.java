@@ -123,6 +123,35 @@ class PipelineTests {
     }
 
     @Test
+    void brokenRetitleWorkerPoolStopsTheRunAndLeavesUntouchedFilesInTheInbox() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
+        }
+        Retitler retitler = new Retitler(new RetitleSettings(processed, "run2", RuleChain.defaults(),
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.FAST));
+        PipelineStages stages = new PipelineStages(
+                new ThreadStageRunner<>("retitle", task -> {
+                    if (calls.incrementAndGet() > 10) {
+                        throw new io.filemill.pipeline.stage.WorkerPoolException("workers keep dying", null);
+                    }
+                    return retitler.retitle(task);
+                }, 1, 2),
+                new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+
+        assertThatThrownBy(() -> new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, 4)
+                .run(outcomes::add)).isInstanceOf(PipelineException.class).hasMessageContaining("workers keep dying");
+
+        assertThat(count(processed)).isEqualTo(10);
+        assertThat(count(inbox)).isEqualTo(90);
+        assertThat(failed).isEmptyDirectory();
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed)
+                .allMatch(o -> ((Outcome.Failed) o).location().startsWith(inbox));
+    }
+
+    @Test
     void emptyInboxIsAQuietRun() throws Exception {
         assertThat(pipeline(2, 8).run(outcomes::add)).isZero();
         assertThat(outcomes).isEmpty();
