@@ -94,17 +94,24 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         for (int i = 0; i < workers; i++) {
             starting.add(CompletableFuture.supplyAsync(this::launchRetrying));
         }
-        try {
-            for (CompletableFuture<WorkerProcess> worker : starting) {
+        Throwable failure = null;
+        for (CompletableFuture<WorkerProcess> worker : starting) {
+            try {
                 live.add(worker.join());
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                    broken = new WorkerPoolException("cannot start " + stage.name() + " workers", failure);
+                }
             }
-        } catch (RuntimeException e) {
-            starting.forEach(f -> f.thenAccept(WorkerProcess::kill));
-            killAll();
+        }
+        if (failure != null) {
+            // every start attempt has settled (the others stop retrying once the runner is broken)
+            live.forEach(WorkerProcess::killAndWait);
+            live.clear();
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
             watchdog.shutdownNow();
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new WorkerPoolException("cannot start " + stage.name() + " workers: " + cause.getMessage(), cause);
+            throw new WorkerPoolException("cannot start " + stage.name() + " workers: " + failure.getMessage(), failure);
         }
         long period = Math.max(100, supervision.taskTimeout().toMillis() / 4);
         watchdog.scheduleWithFixedDelay(this::killOverdueWorkers, period, period, TimeUnit.MILLISECONDS);
@@ -166,6 +173,9 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
      */
     private WorkerProcess launchRetrying() {
         while (true) {
+            if (broken != null) {
+                throw new WorkerPoolException("not starting a " + stage.name() + " worker: the runner is broken", broken);
+            }
             try {
                 return launch();
             } catch (WorkerPoolException e) {
@@ -209,7 +219,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             }
             Messages.readReady(ready.payload());
         } catch (IOException | RuntimeException e) {
-            worker.kill();
+            worker.killAndWait();
             String exit = exitDescription(worker);
             String said = worker.lastLogLine == null ? "" : "; it said: " + worker.lastLogLine;
             throw new WorkerPoolException(name + " did not become ready: " + e.getMessage() + exit + said, e);
@@ -332,7 +342,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             List<Pending> ready;
             synchronized (lock) {
                 if (broken != null) {
-                    worker.kill();
+                    worker.killAndWait();
                     return;
                 }
                 live.add(worker);
@@ -400,10 +410,9 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         }
         for (WorkerProcess worker : live) {
             if (!worker.process.waitFor(10, TimeUnit.SECONDS)) {
-                worker.kill();
+                worker.killAndWait();
             }
         }
-        killAll();
         watchdog.shutdownNow();
         closed.countDown();
         try {
@@ -485,6 +494,16 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         void kill() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+
+        /** Kills the worker and waits (briefly) until it is gone. */
+        void killAndWait() {
+            kill();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
