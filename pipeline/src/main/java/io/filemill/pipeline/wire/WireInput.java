@@ -1,6 +1,5 @@
 package io.filemill.pipeline.wire;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,28 +13,24 @@ public final class WireInput {
         this.buffer = ByteBuffer.wrap(payload);
     }
 
-    public int readInt() throws MalformedFrameException {
-        try {
-            return buffer.getInt();
-        } catch (BufferUnderflowException e) {
+    /** Makes sure {@code bytes} more bytes are there to read. */
+    private ByteBuffer need(int bytes) throws MalformedFrameException {
+        if (buffer.remaining() < bytes) {
             throw new MalformedFrameException("payload ends early");
         }
+        return buffer;
+    }
+
+    public int readInt() throws MalformedFrameException {
+        return need(Integer.BYTES).getInt();
     }
 
     public long readLong() throws MalformedFrameException {
-        try {
-            return buffer.getLong();
-        } catch (BufferUnderflowException e) {
-            throw new MalformedFrameException("payload ends early");
-        }
+        return need(Long.BYTES).getLong();
     }
 
     public int readByte() throws MalformedFrameException {
-        try {
-            return buffer.get();
-        } catch (BufferUnderflowException e) {
-            throw new MalformedFrameException("payload ends early");
-        }
+        return need(1).get();
     }
 
     public boolean readBoolean() throws MalformedFrameException {
