@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
             description = "A title rule; repeat for a chain (replaces the configured chain).")
     List<String> rules;
 
+    @Option(names = "--min-age", paramLabel = "DURATION",
+            description = "Take a file only once it has not been modified for this long (e.g. 5s, 0s).")
+    String minAge;
+
     @Option(names = "--durability", paramLabel = "durable|fast", description = "Force delivered files to disk or not.")
     String durability;
 
@@ -93,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 options.put("filemill.rules[" + i + "]", rules.get(i));
             }
         }
+        put(options, "filemill.scan.min-age", minAge);
         put(options, "filemill.delivery.durability", durability);
         put(options, "filemill.delivery.collision", collision);
         put(options, "spring.config.additional-location", config == null ? null : "optional:file:" + config);

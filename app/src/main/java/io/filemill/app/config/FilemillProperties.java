@@ -68,12 +68,15 @@ public record FilemillProperties(
     }
 
     /**
-     * @param recursive whether subdirectories of the inbox are scanned
-     * @param include   globs a file must match; empty takes all
-     * @param exclude   globs that rule a file out
+     * @param recursive   whether subdirectories of the inbox are scanned
+     * @param include     globs a file must match; empty takes all
+     * @param exclude     globs that rule a file out
+     * @param minAge      a file is taken once it has not been modified for this long
+     * @param readyMarker when set (such as {@code .done}), a file is taken only once NAME + marker exists
      */
     public record Scan(@DefaultValue("false") boolean recursive, @DefaultValue List<String> include,
-                       @DefaultValue List<String> exclude) {
+                       @DefaultValue List<String> exclude, @DefaultValue("5s") Duration minAge,
+                       String readyMarker) {
     }
 
     /**

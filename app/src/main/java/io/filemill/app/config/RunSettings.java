@@ -75,8 +75,15 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         createDirectory("home", home);
         sameFileSystem(inbox, processed, "processed");
         sameFileSystem(inbox, failed, "failed");
-        ScanSettings scan = new ScanSettings(properties.scan().recursive(), properties.scan().include(),
-                properties.scan().exclude());
+        ScanSettings scan;
+        try {
+            String marker = properties.scan().readyMarker();
+            scan = new ScanSettings(properties.scan().recursive(), properties.scan().include(),
+                    properties.scan().exclude(), properties.scan().minAge(),
+                    marker == null || marker.isBlank() ? null : marker);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem("scan: " + e.getMessage());
+        }
         return new RunSettings(inbox, processed, failed, home, properties.workers(), rules, scan,
                 properties.delivery(), properties.title().headBytes(), retitle, deliver, properties.worker());
     }
@@ -99,7 +106,8 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
     }
 
     public DeliverySettings deliverySettings() {
-        return new DeliverySettings(processed, failed, journalDir(), delivery.collision(), delivery.durability());
+        return new DeliverySettings(processed, failed, journalDir(), delivery.collision(), delivery.durability(),
+                scan.readyMarker());
     }
 
     private static Path absolute(Path path, String name) {

@@ -32,9 +32,12 @@ public final class RunRecorder implements RunListener {
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder deferred = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final Queue<FileProblem> failures = new ConcurrentLinkedQueue<>();
     private final Queue<FileProblem> skips = new ConcurrentLinkedQueue<>();
+    private final Queue<FileProblem> deferrals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger keptDeferrals = new AtomicInteger();
     private final AtomicInteger keptFailures = new AtomicInteger();
     private final AtomicInteger keptSkips = new AtomicInteger();
 
@@ -71,6 +74,23 @@ public final class RunRecorder implements RunListener {
         if (keptSkips.incrementAndGet() <= KEPT_PROBLEMS) {
             skips.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
         }
+    }
+
+    @Override
+    public void deferred(Path path, String reason) {
+        deferred.increment();
+        log.info("deferred {}: {}", inbox.relativize(path), reason);
+        if (keptDeferrals.incrementAndGet() <= KEPT_PROBLEMS) {
+            deferrals.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
+        }
+    }
+
+    public long deferredCount() {
+        return deferred.sum();
+    }
+
+    public List<FileProblem> deferrals() {
+        return new ArrayList<>(deferrals);
     }
 
     /** A consistent-enough view of the counts for progress and for the step's record. */

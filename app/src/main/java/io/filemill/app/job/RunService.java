@@ -14,6 +14,7 @@ import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.retitle.Retitler;
 import io.filemill.pipeline.retitle.TitlePreview;
 import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.ScanListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -171,8 +172,9 @@ public class RunService {
                 settings.delivery().durability().name().toLowerCase(), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
-                counts.skipped(), counts.bytes(), seconds > 0 ? counts.done() / seconds : 0, error,
-                workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.skips());
+                counts.skipped(), recorder.deferredCount(), counts.bytes(), seconds > 0 ? counts.done() / seconds : 0,
+                error, workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.skips(),
+                recorder.deferrals());
     }
 
     /** Prints what a run would do to each title; touches no file. */
@@ -188,8 +190,17 @@ public class RunService {
                 changes.incrementAndGet();
             }
             out.println(describe(preview));
-        }, (path, reason) -> out.println(settings.inbox().relativize(path) + ": skipped: " + reason),
-                () -> false);
+        }, new ScanListener() {
+            @Override
+            public void skipped(Path path, String reason) {
+                out.println(settings.inbox().relativize(path) + ": skipped: " + reason);
+            }
+
+            @Override
+            public void deferred(Path path, String reason) {
+                out.println(settings.inbox().relativize(path) + ": not ready: " + reason);
+            }
+        }, () -> false);
         out.printf("dry run: %d files, %d titles would change; nothing was touched%n", files.get(), changes.get());
         return 0;
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * The record of one run, written as JSON to the state directory and shown as a summary table.
  * {@code delivered} counts every file now in processed/: {@code retitled} plus {@code unchanged}.
  * {@code stages} says how each stage ran, for example {@code retitle 2 processes, deliver 2 threads};
- * {@code workerStartupMillis} is how long each worker JVM took from launch to ready.
+ * {@code workerStartupMillis} is how long each worker JVM took from launch to ready; {@code deferred}
+ * counts the files left for a later run because they were not ready.
  */
 public record RunReport(
         long runId,
@@ -27,16 +28,19 @@ public record RunReport(
         long unchanged,
         long failed,
         long skipped,
+        long deferred,
         long bytes,
         double filesPerSecond,
         String error,
         List<Long> workerStartupMillis,
         List<FileProblem> failures,
-        List<FileProblem> skips) {
+        List<FileProblem> skips,
+        List<FileProblem> deferrals) {
 
     public RunReport {
         workerStartupMillis = List.copyOf(workerStartupMillis);
         failures = List.copyOf(failures);
         skips = List.copyOf(skips);
+        deferrals = List.copyOf(deferrals);
     }
 }

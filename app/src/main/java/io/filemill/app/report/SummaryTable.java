@@ -23,6 +23,9 @@ public final class SummaryTable {
         if (report.skipped() > 0) {
             row(out, "skipped", report.skipped() + "  (symbolic links, special files)");
         }
+        if (report.deferred() > 0) {
+            row(out, "deferred", report.deferred() + "  (not ready yet: still being written or no marker; a later run takes them)");
+        }
         row(out, "bytes", String.format(Locale.ROOT, "%,d", report.bytes()));
         row(out, "wall time", String.format(Locale.ROOT, "%.2f s", report.wallSeconds()));
         row(out, "files/s", String.format(Locale.ROOT, "%.1f", report.filesPerSecond()));

@@ -34,7 +34,7 @@ class ParentSignalTests {
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "run", "--mode", "process",
                 "--inbox", root.resolve("inbox").toString(), "--processed", root.resolve("processed").toString(),
                 "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
-                "--filemill.delivery.batch-size=8");
+                "--filemill.delivery.batch-size=8", "--min-age", "0s");
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("run.log").toFile()).start();
     }
@@ -109,7 +109,7 @@ class ParentSignalTests {
         int exit = new FilemillCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
                 .run("run", "--mode", "process", "--inbox", root.resolve("inbox").toString(),
                         "--processed", root.resolve("processed").toString(), "--failed", root.resolve("failed").toString(),
-                        "--home", root.resolve("state").toString());
+                        "--home", root.resolve("state").toString(), "--min-age", "0s");
         assertThat(exit).isZero();
         assertThat(count(root.resolve("inbox"))).isZero();
         assertThat(count(root.resolve("processed"))).isEqualTo(FILES);

@@ -30,7 +30,7 @@ class ProcessModeTests {
     private int filemill(Path base, Path inbox, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--inbox", inbox.toString(),
                 "--processed", base.resolve("processed").toString(), "--failed", base.resolve("failed").toString(),
-                "--home", base.resolve("state").toString()));
+                "--home", base.resolve("state").toString(), "--min-age", "0s"));
         args.addAll(List.of(extra));
         return new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));

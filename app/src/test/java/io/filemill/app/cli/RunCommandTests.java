@@ -40,6 +40,9 @@ class RunCommandTests {
                 "--processed", root.resolve("processed").toString(), "--failed", root.resolve("failed").toString(),
                 "--home", root.resolve("state").toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--min-age")) {
+            args.addAll(List.of("--min-age", "0s")); // files written by a test are brand new
+        }
         return new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
     }
@@ -122,6 +125,24 @@ class RunCommandTests {
         assertThat(root.resolve("processed/2026/11/report.md")).hasContent("# [x] MONTHLY REPORT\n");
         assertThat(inbox.resolve("skip.txt")).exists();
         assertThat(stdout()).contains("(thread mode: retitle 2 threads, deliver 2 threads; fast)");
+    }
+
+    @Test
+    void fileStillBeingWrittenWaitsForALaterRun() throws Exception {
+        Path settled = Files.writeString(inbox.resolve("settled.md"), "# settled\n");
+        Files.setLastModifiedTime(settled, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        Path growing = Files.writeString(inbox.resolve("growing.md"), "# growing\n");
+
+        assertThat(filemill("--min-age", "30s")).isZero();
+
+        assertThat(root.resolve("processed/settled.md")).exists();
+        assertThat(growing).exists();
+        assertThat(stdout()).contains("deferred     1  (not ready yet");
+        assertThat(root.resolve("state/runs/run-1.json")).content().contains("\"deferred\" : 1", "growing.md");
+
+        Files.setLastModifiedTime(growing, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(filemill("--min-age", "30s")).isZero();
+        assertThat(root.resolve("processed/growing.md")).hasContent("# Growing\n");
     }
 
     @Test

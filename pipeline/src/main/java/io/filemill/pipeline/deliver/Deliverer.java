@@ -213,6 +213,10 @@ public final class Deliverer {
         }
         try {
             Files.delete(step.task().source());
+            if (settings.readyMarker() != null) {
+                Files.deleteIfExists(step.task().source().resolveSibling(step.task().source().getFileName()
+                        + settings.readyMarker()));
+            }
         } catch (NoSuchFileException alreadyGone) {
             // someone removed it after we published: the published copy is all there is
         } catch (IOException e) {

@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param processed  where delivered files go
  * @param failed     where files that cannot be handled go, each with a {@code .reason} file beside it
  * @param journalDir where each batch records its intents until it is complete
+ * @param readyMarker the suffix of ready markers ({@code NAME.done}) to remove with their file; null when unused
  */
 public record DeliverySettings(Path processed, Path failed, Path journalDir, CollisionPolicy collisions,
-                               Durability durability) {
+                               Durability durability, String readyMarker) {
 
     /** Suffix of the file beside a failed file that holds its reason. */
     public static final String REASON_SUFFIX = ".reason";

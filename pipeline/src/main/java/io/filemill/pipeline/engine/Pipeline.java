@@ -1,6 +1,7 @@
 package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
@@ -82,7 +83,17 @@ public final class Pipeline {
                 listener.taken(1);
                 stages.retitle().submit(task).whenComplete((result, error) -> put(handoff,
                         error == null ? Handoff.of(result) : left(task, error)));
-            }, listener::skipped, () -> stopRequested.get() || fatal.get() != null);
+            }, new ScanListener() {
+                @Override
+                public void skipped(java.nio.file.Path path, String reason) {
+                    listener.skipped(path, reason);
+                }
+
+                @Override
+                public void deferred(java.nio.file.Path path, String reason) {
+                    listener.deferred(path, reason);
+                }
+            }, () -> stopRequested.get() || fatal.get() != null);
         } finally {
             stages.retitle().close();
             put(handoff, END);

@@ -16,4 +16,8 @@ public interface RunListener {
     /** An inbox entry was passed over, with the reason (symbolic links, special files). */
     default void skipped(Path path, String reason) {
     }
+
+    /** A file is not ready yet (still being written, or no marker); a later run takes it. */
+    default void deferred(Path path, String reason) {
+    }
 }

@@ -4,11 +4,14 @@ import io.filemill.pipeline.task.FileTask;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -16,7 +19,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Streams the ready files of an inbox to a consumer, one at a time, so memory stays bounded
  * however many files there are. Takes regular files only; never follows a symbolic link; passes
- * over hidden files and temporary names ({@code .*}, {@code *.tmp}, {@code *.part}).
+ * over hidden files and temporary names ({@code .*}, {@code *.tmp}, {@code *.part}); defers files
+ * that are not ready ({@link ScanSettings#minAge()}, {@link ScanSettings#readyMarker()}).
  */
 public final class InboxScanner {
 
@@ -31,9 +35,16 @@ public final class InboxScanner {
     private final List<PathMatcher> include;
     private final List<PathMatcher> exclude;
 
+    private final Clock clock;
+
     public InboxScanner(Path inbox, ScanSettings settings) {
+        this(inbox, settings, Clock.systemUTC());
+    }
+
+    public InboxScanner(Path inbox, ScanSettings settings, Clock clock) {
         this.inbox = inbox;
         this.settings = settings;
+        this.clock = clock;
         this.include = settings.include().stream().map(InboxScanner::glob).toList();
         this.exclude = settings.exclude().stream().map(InboxScanner::glob).toList();
     }
@@ -94,12 +105,21 @@ public final class InboxScanner {
             if (attrs.isDirectory() || isIgnoredName(name)) {
                 return FileVisitResult.CONTINUE; // subdirectories of a flat scan, hidden and temporary files
             }
+            String marker = settings.readyMarker();
+            if (marker != null && name.endsWith(marker)) {
+                return FileVisitResult.CONTINUE; // a marker, not a document
+            }
             String relative = relativeName(file);
+            String notReady;
             if (attrs.isSymbolicLink()) {
                 listener.skipped(file, "symbolic link (never followed)");
             } else if (!attrs.isRegularFile()) {
                 listener.skipped(file, "not a regular file");
-            } else if (matches(relative)) {
+            } else if (!matches(relative)) {
+                return FileVisitResult.CONTINUE;
+            } else if ((notReady = notReady(file, attrs)) != null) {
+                listener.deferred(file, notReady);
+            } else {
                 try {
                     consumer.accept(new FileTask(++taken, file, relative, attrs.size()));
                 } catch (InterruptedException e) {
@@ -108,6 +128,21 @@ public final class InboxScanner {
                 }
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** Why a file is not ready to be taken, or null when it is. */
+        private String notReady(Path file, BasicFileAttributes attrs) {
+            String marker = settings.readyMarker();
+            if (marker != null && !Files.exists(file.resolveSibling(file.getFileName() + marker), LinkOption.NOFOLLOW_LINKS)) {
+                return "waiting for its marker " + file.getFileName() + marker;
+            }
+            Duration age = Duration.between(attrs.lastModifiedTime().toInstant(), clock.instant());
+            if (age.compareTo(settings.minAge()) < 0) {
+                return age.isNegative() ? "modified in the future (" + attrs.lastModifiedTime() + ")"
+                        : "modified " + age.toMillis() + " ms ago, still being written? waiting until it is "
+                        + settings.minAge().toMillis() + " ms old";
+            }
+            return null;
         }
 
         @Override

@@ -161,13 +161,14 @@ public final class Codecs {
         @Override
         public void write(WireOutput out, DeliverySettings settings) {
             out.writePath(settings.processed()).writePath(settings.failed()).writePath(settings.journalDir())
-                    .writeString(settings.collisions().name()).writeString(settings.durability().name());
+                    .writeString(settings.collisions().name()).writeString(settings.durability().name())
+                    .writeString(settings.readyMarker());
         }
 
         @Override
         public DeliverySettings read(WireInput in) throws MalformedFrameException {
             return new DeliverySettings(in.readPath(), in.readPath(), in.readPath(),
-                    CollisionPolicy.parse(in.readRequiredString()), Durability.parse(in.readRequiredString()));
+                    CollisionPolicy.parse(in.readRequiredString()), Durability.parse(in.readRequiredString()), in.readString());
         }
     };
 }

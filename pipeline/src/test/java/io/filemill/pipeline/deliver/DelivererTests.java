@@ -47,7 +47,7 @@ class DelivererTests {
     }
 
     private Deliverer deliverer(CollisionPolicy policy, Durability durability) {
-        return new Deliverer(new DeliverySettings(processed, failed, journal, policy, durability));
+        return new Deliverer(new DeliverySettings(processed, failed, journal, policy, durability, null));
     }
 
     private FileTask inboxFile(String name, String content) throws IOException {
@@ -83,6 +83,17 @@ class DelivererTests {
         deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(new Unchanged(task, "text", "Fine Title")));
         assertThat(processed.resolve("b.txt")).hasContent("Fine Title\n");
         assertThat(task.source()).doesNotExist();
+    }
+
+    @Test
+    void removesTheReadyMarkerWithItsFile() throws IOException {
+        FileTask task = inboxFile("m.md", "# m\n");
+        Path marker = Files.writeString(inbox.resolve("m.md.done"), "");
+        new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.FAST, ".done"))
+                .deliver(batch(rewritten(task, "# M\n")));
+        assertThat(task.source()).doesNotExist();
+        assertThat(marker).doesNotExist();
+        assertThat(processed.resolve("m.md.done")).doesNotExist();
     }
 
     @Test
@@ -271,7 +282,7 @@ class DelivererTests {
     class Recovering {
 
         private DeliverySettings settings() {
-            return new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.DURABLE);
+            return new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.DURABLE, null);
         }
 
         @Test

@@ -48,7 +48,7 @@ class PipelineTests {
         Retitler retitler = new Retitler(new RetitleSettings(processed, "run1", RuleChain.defaults(),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, true));
         Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
-                Durability.DURABLE));
+                Durability.DURABLE, null));
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 4),
                 new ThreadStageRunner<>("deliver", deliverer::deliver, workers, 1));
@@ -131,7 +131,7 @@ class PipelineTests {
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
-                Durability.FAST));
+                Durability.FAST, null));
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", task -> {
                     if (calls.incrementAndGet() > 10) {

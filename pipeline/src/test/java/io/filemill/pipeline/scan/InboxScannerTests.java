@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +29,7 @@ class InboxScannerTests {
 
     private final List<FileTask> taken = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final Map<String, String> deferred = new LinkedHashMap<>();
 
     @BeforeEach
     void files() throws IOException {
@@ -58,13 +65,13 @@ class InboxScannerTests {
 
     @Test
     void recursiveScanKeepsRelativePathsAndSkipsHiddenDirectories() throws Exception {
-        assertThat(scan(new ScanSettings(true, List.of(), List.of())))
+        assertThat(scan(new ScanSettings(true, List.of(), List.of(), Duration.ZERO, null)))
                 .containsExactly("a.md", "b.txt", "sub/c.md", "sub/deeper/d.html");
     }
 
     @Test
     void includeAndExcludeGlobsFilterByNameOrRelativePath() throws Exception {
-        assertThat(scan(new ScanSettings(true, List.of("*.md", "**/*.html"), List.of("sub/c.md"))))
+        assertThat(scan(new ScanSettings(true, List.of("*.md", "**/*.html"), List.of("sub/c.md"), Duration.ZERO, null)))
                 .containsExactly("a.md", "sub/deeper/d.html");
     }
 
@@ -74,6 +81,57 @@ class InboxScannerTests {
         assertThat(taken).extracting(FileTask::id).containsExactlyInAnyOrder(1L, 2L);
         assertThat(taken).filteredOn(t -> t.relativeName().equals("a.md")).singleElement()
                 .extracting(FileTask::size).isEqualTo(3L);
+    }
+
+    @Nested
+    class Readiness {
+
+        final Instant now = Instant.parse("2026-11-23T02:00:00Z");
+
+        private List<String> scanAt(Instant instant, ScanSettings settings) throws Exception {
+            taken.clear();
+            new InboxScanner(inbox, settings, Clock.fixed(instant, ZoneOffset.UTC)).scan(taken::add, new ScanListener() {
+                @Override
+                public void skipped(Path path, String reason) {
+                }
+
+                @Override
+                public void deferred(Path path, String reason) {
+                    deferred.put(inbox.relativize(path).toString(), reason);
+                }
+            }, () -> false);
+            return taken.stream().map(FileTask::relativeName).sorted().toList();
+        }
+
+        @BeforeEach
+        void ages() throws IOException {
+            Files.setLastModifiedTime(inbox.resolve("a.md"), FileTime.from(now.minusSeconds(60)));
+            Files.setLastModifiedTime(inbox.resolve("b.txt"), FileTime.from(now.minusMillis(1500)));
+        }
+
+        @Test
+        void fileStillBeingWrittenIsDeferredUntilItSettles() throws Exception {
+            ScanSettings settings = new ScanSettings(false, List.of(), List.of(), Duration.ofSeconds(5), null);
+            assertThat(scanAt(now, settings)).containsExactly("a.md");
+            assertThat(deferred.get("b.txt")).contains("modified 1500 ms ago").contains("5000 ms old");
+            assertThat(scanAt(now.plusSeconds(4), settings)).containsExactly("a.md", "b.txt");
+        }
+
+        @Test
+        void fileModifiedInTheFutureIsNotTaken() throws Exception {
+            Files.setLastModifiedTime(inbox.resolve("b.txt"), FileTime.from(now.plusSeconds(3600)));
+            ScanSettings settings = new ScanSettings(false, List.of(), List.of(), Duration.ofSeconds(5), null);
+            assertThat(scanAt(now, settings)).containsExactly("a.md");
+            assertThat(deferred.get("b.txt")).startsWith("modified in the future");
+        }
+
+        @Test
+        void withAMarkerOnlyFilesWhoseMarkerExistsAreTakenAndMarkersNever() throws Exception {
+            Files.writeString(inbox.resolve("a.md.done"), "");
+            ScanSettings settings = new ScanSettings(false, List.of(), List.of(), Duration.ZERO, ".done");
+            assertThat(scanAt(now, settings)).containsExactly("a.md");
+            assertThat(deferred).containsEntry("b.txt", "waiting for its marker b.txt.done");
+        }
     }
 
     @Test

@@ -62,7 +62,7 @@ class WireTests {
             assertThat(back.rules().specs()).containsExactly("trim", "prefix:[x] ");
             assertThat(back).usingRecursiveComparison().ignoringFields("rules").isEqualTo(retitle);
             DeliverySettings deliver = new DeliverySettings(Path.of("/p"), Path.of("/f"), Path.of("/j"),
-                    CollisionPolicy.FAIL, Durability.FAST);
+                    CollisionPolicy.FAIL, Durability.FAST, null);
             assertThat(roundTrip(io.filemill.pipeline.wire.Codecs.DELIVERY_SETTINGS, deliver)).isEqualTo(deliver);
         }
 
