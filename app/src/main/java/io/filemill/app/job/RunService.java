@@ -52,12 +52,15 @@ public class RunService {
     private final RetitleJobFactory jobs;
     private final JobOperator jobOperator;
     private final RunReportWriter reports;
+    private final InterruptedRuns interruptedRuns;
 
-    RunService(FilemillProperties properties, RetitleJobFactory jobs, JobOperator jobOperator, RunReportWriter reports) {
+    RunService(FilemillProperties properties, RetitleJobFactory jobs, JobOperator jobOperator, RunReportWriter reports,
+               InterruptedRuns interruptedRuns) {
         this.properties = properties;
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.reports = reports;
+        this.interruptedRuns = interruptedRuns;
     }
 
     /** What a run asks for beyond the configuration. */
@@ -76,6 +79,9 @@ public class RunService {
             return preview(settings, request.out());
         }
         try (RunLock lock = RunLock.acquire(settings.home())) {
+            for (long dead : interruptedRuns.markDead(settings.inbox())) {
+                log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
+            }
             Files.createDirectories(settings.journalDir());
             Recovery.Report recovered = Recovery.recover(settings.deliverySettings());
             if (recovered.foundAnything()) {

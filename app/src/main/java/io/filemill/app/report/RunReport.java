@@ -38,9 +38,9 @@ public record RunReport(
         List<FileProblem> deferrals) {
 
     public RunReport {
-        workerStartupMillis = List.copyOf(workerStartupMillis);
-        failures = List.copyOf(failures);
-        skips = List.copyOf(skips);
-        deferrals = List.copyOf(deferrals);
+        workerStartupMillis = workerStartupMillis == null ? List.of() : List.copyOf(workerStartupMillis);
+        failures = failures == null ? List.of() : List.copyOf(failures);
+        skips = skips == null ? List.of() : List.copyOf(skips);
+        deferrals = deferrals == null ? List.of() : List.copyOf(deferrals);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +16,10 @@ public class RunReportWriter {
     private final JsonMapper mapper;
 
     public RunReportWriter(JsonMapper mapper) {
-        this.mapper = mapper.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        // reports outlive versions: a field an older version did not write reads as 0, null or empty
+        this.mapper = mapper.rebuild().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public Path write(RunReport report, Path dir) throws IOException {

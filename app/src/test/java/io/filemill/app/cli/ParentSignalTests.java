@@ -113,6 +113,12 @@ class ParentSignalTests {
         assertThat(exit).isZero();
         assertThat(count(root.resolve("inbox"))).isZero();
         assertThat(count(root.resolve("processed"))).isEqualTo(FILES);
+        ByteArrayOutputStream history = new ByteArrayOutputStream();
+        new FilemillCli(new PrintStream(history, true), new PrintStream(new ByteArrayOutputStream()))
+                .run("history", "--home", root.resolve("state").toString());
+        assertThat(history.toString().lines().skip(1).toList()).as("the killed run is marked, not left running")
+                .satisfiesExactly(rerun -> assertThat(rerun).endsWith("COMPLETED"),
+                        killed -> assertThat(killed).endsWith("FAILED"));
         assertThat(SampleData.relativeFiles(root.resolve("processed"))).as("no file delivered twice under a suffixed name")
                 .noneMatch(n -> n.matches(".*-\\d{6}-\\d+\\.(md|html|txt)"));
     }

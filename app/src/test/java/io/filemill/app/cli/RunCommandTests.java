@@ -146,6 +146,32 @@ class RunCommandTests {
     }
 
     @Test
+    void historyListsRunsNewestFirstAndShowNamesEachFailedFile() throws Exception {
+        Files.writeString(inbox.resolve("a.md"), "# one\n");
+        Files.write(inbox.resolve("b.bin"), new byte[] {0, 1});
+        assertThat(filemill()).isEqualTo(ExitCodes.FILES_FAILED);
+        Files.writeString(inbox.resolve("c.md"), "# two\n");
+        assertThat(filemill("--mode", "process", "--workers", "1")).isZero();
+        out.reset();
+
+        FilemillCli cli = new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.run("history", "--home", root.resolve("state").toString())).isZero();
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines.get(0)).contains("RUN", "STARTED", "DELIVERED", "FAILED", "FILES/S", "STATUS");
+        assertThat(lines.get(1)).matches(" +2 .* process +retitle 1 process, deliver 1 process +1 +0 +0 .* COMPLETED");
+        assertThat(lines.get(2)).matches(" +1 .* thread +retitle 2 threads, deliver 2 threads +1 +0 +1 .* COMPLETED");
+
+        out.reset();
+        assertThat(cli.run("show", "1", "--home", root.resolve("state").toString())).isZero();
+        assertThat(stdout()).contains("run 1: COMPLETED", "2 taken, 1 retitled, 0 unchanged, 1 failed",
+                "failed     b.bin: binary content (NUL byte at offset 0)");
+
+        assertThat(cli.run("show", "99", "--home", root.resolve("state").toString())).isEqualTo(ExitCodes.FATAL);
+        assertThat(stderr()).contains("filemill: no run 99 in the job repository");
+    }
+
+    @Test
     void staleStagedFileFromAKilledRunIsCleanedUp() throws Exception {
         Files.createDirectories(root.resolve("processed"));
         Path stale = Files.writeString(root.resolve("processed/.filemill-dead1234-7.tmp"), "half written");

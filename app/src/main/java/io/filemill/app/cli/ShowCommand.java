@@ -1,0 +1,80 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.history.RunHistory;
+import io.filemill.app.report.FileProblem;
+import io.filemill.app.report.RunReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code filemill show RUN}: one run in detail, with each failed file and its reason. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one run in detail, with each failed file.")
+final class ShowCommand implements Callable<Integer> {
+
+    private final FilemillCli.CommandContext context;
+
+    @Parameters(paramLabel = "RUN", description = "The run's id, as history lists it.")
+    long id;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository.")
+    Path home;
+
+    ShowCommand(FilemillCli.CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (home != null) {
+            options.put("filemill.home", home.toString());
+        }
+        try (ConfigurableApplicationContext spring = SpringContexts.start(options, context.propertyArguments())) {
+            RunHistory history = spring.getBean(RunHistory.class);
+            Optional<RunHistory.PastRun> found = history.find(id);
+            if (found.isEmpty()) {
+                context.err().println("filemill: no run " + id + " in the job repository");
+                return ExitCodes.FATAL;
+            }
+            RunHistory.PastRun run = found.get();
+            PrintStream out = context.out();
+            out.printf("run %d: %s%n", run.id(), run.status());
+            out.printf("  inbox      %s%n", run.inbox());
+            out.printf("  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
+                    run.duration().toMillis() / 1000.0);
+            out.printf("  mode       %s (%s)%n", run.mode(), run.stages());
+            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed%n", run.taken(), run.delivered(),
+                    run.unchanged(), run.failed());
+            if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
+                out.printf("  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
+            }
+            Path reports = spring.getBean(FilemillProperties.class).home().toAbsolutePath().resolve("runs");
+            Optional<RunReport> report;
+            try {
+                report = history.report(id, reports);
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                out.println("  report unreadable: " + unreadable.getMessage());
+                return ExitCodes.OK;
+            }
+            if (report.isEmpty()) {
+                out.println("  no report: the run did not finish");
+            } else {
+                for (FileProblem failure : report.get().failures()) {
+                    out.printf("  failed     %s: %s%n", failure.file(), failure.reason());
+                }
+                for (FileProblem deferral : report.get().deferrals()) {
+                    out.printf("  deferred   %s: %s%n", deferral.file(), deferral.reason());
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.filemill.app.history;
+
+import io.filemill.app.report.RunReport;
+import io.filemill.app.report.RunReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Service;
+
+/** Past runs, from the job repository (counts, status) and the run reports (each failed file). */
+@Service
+public class RunHistory {
+
+    static final String JOB_NAME = "retitle";
+
+    private final JobRepository jobRepository;
+    private final RunReportWriter reports;
+
+    RunHistory(JobRepository jobRepository, RunReportWriter reports) {
+        this.jobRepository = jobRepository;
+        this.reports = reports;
+    }
+
+    /** One past run as the job repository recorded it. */
+    public record PastRun(long id, LocalDateTime started, Duration duration, String status, String exitDescription,
+                          String inbox, String mode, String stages, long taken, long delivered, long unchanged,
+                          long failed, double filesPerSecond) {
+    }
+
+    /** The newest runs first. */
+    public List<PastRun> latest(int limit) {
+        List<PastRun> runs = new ArrayList<>();
+        for (JobInstance instance : jobRepository.getJobInstances(JOB_NAME, 0, limit)) {
+            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+                runs.add(describe(execution));
+            }
+        }
+        runs.sort(Comparator.comparingLong(PastRun::id).reversed());
+        return runs.size() > limit ? runs.subList(0, limit) : runs;
+    }
+
+    public Optional<PastRun> find(long id) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException noSuchRun) {
+            return Optional.empty();
+        }
+        return execution == null || !JOB_NAME.equals(execution.getJobInstance().getJobName()) ? Optional.empty()
+                : Optional.of(describe(execution));
+    }
+
+    /** The report a run wrote when it finished, if it did. */
+    public Optional<RunReport> report(long id, Path reportDir) throws IOException {
+        Path file = reportDir.resolve("run-" + id + ".json");
+        return Files.isRegularFile(file) ? Optional.of(reports.read(file)) : Optional.empty();
+    }
+
+    private static PastRun describe(JobExecution execution) {
+        long taken = 0;
+        long written = 0;
+        long unchanged = 0;
+        long failed = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            taken += step.getReadCount();
+            written += step.getWriteCount();
+            failed += step.getProcessSkipCount();
+            unchanged += step.getExecutionContext().getLong("unchanged", 0L);
+        }
+        LocalDateTime start = execution.getStartTime();
+        Duration duration = start == null ? Duration.ZERO
+                : Duration.between(start, execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime());
+        double seconds = duration.toNanos() / 1e9;
+        var parameters = execution.getJobParameters();
+        return new PastRun(execution.getId(), start, duration, execution.getStatus().name(),
+                execution.getExitStatus().getExitDescription(), parameters.getString("inbox", ""),
+                parameters.getString("mode", "thread"), parameters.getString("stages", ""), taken,
+                written - unchanged, unchanged, failed, seconds > 0 ? (written + failed) / seconds : 0);
+    }
+}
