@@ -23,6 +23,9 @@ final class SpringContexts {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // commands close their context themselves, after the run has ended and been recorded;
+                // Spring's own hook would close the job repository under a run that SIGTERM is stopping
+                .registerShutdownHook(false)
                 .initializers(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("filemill-command-options", options)))
                 .run(propertyArguments.toArray(String[]::new));

@@ -35,7 +35,26 @@ public record FilemillProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Title title,
         @DefaultValue Stages stages,
-        @DefaultValue Worker worker) {
+        @DefaultValue Worker worker,
+        @DefaultValue Schedule schedule) {
+
+    /** What {@code filemill schedule} does about a fire time that passed while it was not running. */
+    public enum Misfire {
+        /** Run once at start when at least one fire time was missed. */
+        RUN_ONCE,
+        /** Wait for the next fire time. */
+        SKIP
+    }
+
+    /**
+     * @param cron    when {@code filemill schedule} starts a run: a Spring cron expression with seconds
+     *                (default every night at 02:00)
+     * @param zone    the time zone of the expression; empty for the system's
+     * @param misfire what to do at start about fire times missed while the scheduler was down
+     */
+    public record Schedule(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("") String zone,
+                           @DefaultValue("run-once") Misfire misfire) {
+    }
 
     /** Where a stage's work runs. */
     public enum Mode {

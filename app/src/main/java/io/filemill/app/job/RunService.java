@@ -116,26 +116,29 @@ public class RunService {
         CountDownLatch ended = new CountDownLatch(1);
         Thread stopOnSignal = new Thread(() -> stopGracefully(pipeline, ended), "stop-run");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
-                () -> recorder.counts().taken(), request.terminal())) {
-            execution = jobOperator.start(job, parameters);
+        try {
+            try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
+                    () -> recorder.counts().taken(), request.terminal())) {
+                execution = jobOperator.start(job, parameters);
+            } finally {
+                runners.finished();
+            }
+            Instant finished = Instant.now();
+            RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes());
+            Path reportFile = reports.write(report, settings.reportDir());
+            request.out().print(SummaryTable.render(report, reportFile));
+            log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
+                    report.delivered(), report.retitled(), report.unchanged(), report.failed(),
+                    String.format("%.2f", report.wallSeconds()));
+            if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
+                request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
+                return 2;
+            }
+            return report.failed() > 0 ? 1 : 0;
         } finally {
-            runners.finished();
-            ended.countDown();
+            ended.countDown(); // a stop hook waits for this: the run is recorded and reported
             removeHook(stopOnSignal);
         }
-        Instant finished = Instant.now();
-        RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes());
-        Path reportFile = reports.write(report, settings.reportDir());
-        request.out().print(SummaryTable.render(report, reportFile));
-        log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
-                report.delivered(), report.retitled(), report.unchanged(), report.failed(),
-                String.format("%.2f", report.wallSeconds()));
-        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
-            request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
-            return 2;
-        }
-        return report.failed() > 0 ? 1 : 0;
     }
 
     static String describeStages(RunSettings settings) {

@@ -95,6 +95,12 @@ class ParentSignalTests {
         assertThat(SampleData.relativeFiles(root.resolve("processed")))
                 .noneMatch(name -> name.startsWith(".filemill-"));
         assertThat(Files.readString(root.resolve("run.log"))).contains("stop requested");
+        assertThat(root.resolve("state/runs/run-1.json")).as("the stopped run is reported").exists();
+        ByteArrayOutputStream history = new ByteArrayOutputStream();
+        new FilemillCli(new PrintStream(history, true), new PrintStream(new ByteArrayOutputStream()))
+                .run("history", "--home", root.resolve("state").toString());
+        assertThat(history.toString().lines().skip(1).toList()).as("recorded as ended, not left running")
+                .singleElement().asString().endsWith("COMPLETED");
     }
 
     @Test

@@ -30,7 +30,8 @@ class RunSettingsTests {
                 new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256),
                 new FilemillProperties.Title(4096), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
-                        Duration.ofSeconds(10), false));
+                        Duration.ofSeconds(10), false),
+                new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE));
     }
 
     private FilemillProperties valid() throws IOException {

@@ -1,0 +1,72 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.schedule.NightlyScheduler;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code filemill schedule}: stays up and starts a run at every fire time of a cron expression. On
+ * SIGTERM or Ctrl-C it lets a run in progress stop cleanly (no new files, files in flight
+ * finished, the run recorded) and exits 0.
+ */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Run the job at every fire time of a cron expression (default nightly at 02:00), until stopped.")
+final class ScheduleCommand implements Callable<Integer> {
+
+    private final FilemillCli.CommandContext context;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--cron", paramLabel = "EXPR", description = "Spring cron expression with seconds, e.g. '0 0 2 * * *'.")
+    String cron;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the expression, e.g. Europe/Paris.")
+    String zone;
+
+    @Option(names = "--misfire", paramLabel = "run-once|skip",
+            description = "What to do at start about a fire time missed while filemill was down.")
+    String misfire;
+
+    ScheduleCommand(FilemillCli.CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> properties = options.toProperties();
+        if (cron != null) {
+            properties.put("filemill.schedule.cron", cron);
+        }
+        if (zone != null) {
+            properties.put("filemill.schedule.zone", zone);
+        }
+        if (misfire != null) {
+            properties.put("filemill.schedule.misfire", misfire);
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        try (ConfigurableApplicationContext spring = SpringContexts.start(properties, context.propertyArguments())) {
+            NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
+            Thread onSignal = new Thread(() -> {
+                scheduler.stop();
+                try {
+                    closed.await(300, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(ExitCodes.OK); // a requested stop is a clean end
+            }, "stop-schedule");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            scheduler.runUntilStopped(context.out(), context.err());
+        } finally {
+            closed.countDown();
+        }
+        return ExitCodes.OK;
+    }
+}

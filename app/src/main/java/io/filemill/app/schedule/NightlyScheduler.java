@@ -1,0 +1,137 @@
+package io.filemill.app.schedule;
+
+import io.filemill.app.config.ConfigurationProblem;
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.history.RunHistory;
+import io.filemill.app.job.LockHeldException;
+import io.filemill.app.job.RunService;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a run at every fire time of the configured cron expression, one run at a time, until
+ * stopped. At start, a fire time missed since the inbox's last run (the process was down) is
+ * handled by the misfire policy. The next fire time is logged at start and after every run.
+ */
+@Component
+public class NightlyScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyScheduler.class);
+
+    private final FilemillProperties properties;
+    private final RunService runService;
+    private final RunHistory history;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    NightlyScheduler(FilemillProperties properties, RunService runService, RunHistory history) {
+        this.properties = properties;
+        this.runService = runService;
+        this.history = history;
+    }
+
+    /** Schedules runs and blocks until {@link #stop()}; a run in progress is finished first. */
+    public void runUntilStopped(PrintStream out, PrintStream err) throws InterruptedException {
+        FilemillProperties.Schedule schedule = properties.schedule();
+        ZoneId zone = zone(schedule.zone());
+        CronExpression cron = cron(schedule.cron());
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("schedule-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(300);
+        scheduler.initialize();
+        Runnable run = () -> runOnce(cron, zone, out, err);
+        Optional<ZonedDateTime> missed = missedFireTime(cron, zone);
+        if (missed.isPresent()) {
+            if (schedule.misfire() == FilemillProperties.Misfire.RUN_ONCE) {
+                log.info("schedule: the run due at {} was missed; running now (misfire: run-once)", missed.get());
+                scheduler.execute(run);
+            } else {
+                log.info("schedule: the run due at {} was missed; waiting for the next (misfire: skip)", missed.get());
+            }
+        }
+        ScheduledFuture<?> fireTimes = scheduler.schedule(run, new CronTrigger(schedule.cron(), zone));
+        log.info("schedule: '{}' ({}); next run at {}", schedule.cron(), zone, next(cron, zone));
+        try {
+            stopped.await();
+        } finally {
+            log.info("schedule: stopping; a run in progress finishes first");
+            if (fireTimes != null) {
+                fireTimes.cancel(false); // or shutdown would wait for the next fire time
+            }
+            scheduler.shutdown();
+        }
+    }
+
+    /** Ends {@link #runUntilStopped}; safe from any thread, for example a shutdown hook. */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    private void runOnce(CronExpression cron, ZoneId zone, PrintStream out, PrintStream err) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            int exit = runService.run(new RunService.Request(false, false, out, err));
+            log.info("schedule: run ended with exit code {}; next run at {}", exit, next(cron, zone));
+        } catch (LockHeldException held) {
+            log.warn("schedule: run skipped: {}; next run at {}", held.getMessage(), next(cron, zone));
+        } catch (Exception e) {
+            log.error("schedule: run failed: {}; next run at {}", e.getMessage(), next(cron, zone));
+        }
+    }
+
+    /** The latest fire time after this inbox's last run and before now, if the last run was longer ago. */
+    private Optional<ZonedDateTime> missedFireTime(CronExpression cron, ZoneId zone) {
+        Path inbox = properties.inbox().toAbsolutePath().normalize();
+        Optional<LocalDateTime> lastStart = history.latest(200).stream()
+                .filter(run -> inbox.toString().equals(run.inbox()) && run.started() != null)
+                .map(RunHistory.PastRun::started).max(LocalDateTime::compareTo);
+        if (lastStart.isEmpty()) {
+            return Optional.empty(); // never ran here: nothing was missed
+        }
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        ZonedDateTime fire = cron.next(lastStart.get().atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
+        ZonedDateTime missed = null;
+        while (fire != null && fire.isBefore(now)) {
+            missed = fire;
+            fire = cron.next(fire);
+        }
+        return Optional.ofNullable(missed);
+    }
+
+    private static ZonedDateTime next(CronExpression cron, ZoneId zone) {
+        return Objects.requireNonNull(cron.next(ZonedDateTime.now(zone)), "the cron expression never fires");
+    }
+
+    private static CronExpression cron(String expression) {
+        try {
+            return CronExpression.parse(expression);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem("schedule.cron '" + expression + "' is not a cron expression: " + e.getMessage());
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ConfigurationProblem("schedule.zone '" + zone + "' is not a time zone");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.filemill.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filemill.app.FilemillMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code filemill schedule} as a real process: firing, misfire policies, SIGTERM. */
+class ScheduleTests {
+
+    @TempDir
+    Path root;
+    Path inbox;
+    Process schedule;
+
+    @BeforeEach
+    void inbox() throws IOException {
+        inbox = Files.createDirectories(root.resolve("inbox"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (schedule != null && schedule.isAlive()) {
+            schedule.destroyForcibly();
+        }
+    }
+
+    private List<String> location() {
+        return List.of("--inbox", inbox.toString(), "--processed", root.resolve("processed").toString(),
+                "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
+                "--min-age", "0s");
+    }
+
+    private Process startSchedule(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "schedule"));
+        command.addAll(location());
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("schedule.log").toFile())
+                .start();
+    }
+
+    private String log() throws IOException {
+        return Files.readString(root.resolve("schedule.log"));
+    }
+
+    private void awaitLog(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!log().contains(text)) {
+            assertThat(schedule.isAlive()).as(log()).isTrue();
+            assertThat(System.nanoTime()).as("waiting for '" + text + "' in\n" + log()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private int sigterm() throws Exception {
+        schedule.destroy();
+        assertThat(schedule.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return schedule.exitValue();
+    }
+
+    @Test
+    void runsAtEveryFireTimeLogsTheNextAndExitsZeroOnSigterm() throws Exception {
+        schedule = startSchedule("--cron", "*/2 * * * * *");
+        awaitLog("next run at");
+        Files.writeString(inbox.resolve("a.md"), "# night   shift\n");
+
+        awaitLog("run ended with exit code 0; next run at");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.notExists(root.resolve("processed/a.md")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(root.resolve("processed/a.md")).hasContent("# Night Shift\n");
+        assertThat(sigterm()).as(log()).isZero();
+        assertThat(log()).contains("schedule: stopping");
+    }
+
+    /** A finished run, recorded as having started three days ago: the nightly fire times since were missed. */
+    private void runThreeDaysAgo() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(location());
+        assertThat(new FilemillCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
+                .run(args.toArray(String[]::new))).isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + root.resolve("state/jobrepo"), "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update BATCH_JOB_EXECUTION set START_TIME = dateadd('DAY', -3, START_TIME), "
+                    + "END_TIME = dateadd('DAY', -3, END_TIME)");
+        }
+        Files.writeString(inbox.resolve("late.md"), "# waited all weekend\n");
+    }
+
+    @Test
+    void missedNightRunsOnceAtStartWithRunOnce() throws Exception {
+        runThreeDaysAgo();
+        schedule = startSchedule("--cron", "0 0 2 * * *", "--misfire", "run-once");
+
+        awaitLog("run ended with exit code 0");
+
+        assertThat(log()).contains("was missed; running now (misfire: run-once)");
+        assertThat(root.resolve("processed/late.md")).hasContent("# Waited All Weekend\n");
+        assertThat(sigterm()).isZero();
+    }
+
+    @Test
+    void missedNightWaitsForTheNextFireTimeWithSkip() throws Exception {
+        runThreeDaysAgo();
+        schedule = startSchedule("--cron", "0 0 2 * * *", "--misfire", "skip");
+
+        awaitLog("next run at");
+
+        assertThat(log()).contains("was missed; waiting for the next (misfire: skip)");
+        Thread.sleep(1000);
+        assertThat(inbox.resolve("late.md")).exists();
+        assertThat(sigterm()).isZero();
+    }
+}
