@@ -37,6 +37,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,9 +54,11 @@ public class RunService {
     private final JobOperator jobOperator;
     private final RunReportWriter reports;
     private final InterruptedRuns interruptedRuns;
+    private final ObjectProvider<StateLock> processLock;
 
     RunService(FilemillProperties properties, RetitleJobFactory jobs, JobOperator jobOperator, RunReportWriter reports,
-               InterruptedRuns interruptedRuns) {
+               InterruptedRuns interruptedRuns, ObjectProvider<StateLock> processLock) {
+        this.processLock = processLock;
         this.properties = properties;
         this.jobs = jobs;
         this.jobOperator = jobOperator;
@@ -78,7 +81,8 @@ public class RunService {
         if (request.dryRun()) {
             return preview(settings, request.out());
         }
-        try (RunLock lock = RunLock.acquire(settings.home())) {
+        // a process that holds the lock for its lifetime (StateLock) needs no second one per run
+        try (RunLock lock = processLock.getIfAvailable() != null ? null : RunLock.acquire(settings.home())) {
             for (long dead : interruptedRuns.markDead(settings.inbox())) {
                 log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
             }
