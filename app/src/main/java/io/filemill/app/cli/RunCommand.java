@@ -2,6 +2,8 @@ package io.filemill.app.cli;
 
 import io.filemill.app.job.RunService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +30,26 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        // on SIGTERM the run stops itself (RunService); this keeps the JVM up until it is recorded and closed
+        Thread awaitClose = new Thread(() -> {
+            try {
+                closed.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "await-close");
+        Runtime.getRuntime().addShutdownHook(awaitClose);
         try (ConfigurableApplicationContext spring = SpringContexts.start(options.toProperties(), context.propertyArguments())) {
             return spring.getBean(RunService.class)
                     .run(new RunService.Request(dryRun, context.terminal(), context.out(), context.err()));
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(awaitClose);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and returns now
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,8 @@ final class ScheduleCommand implements Callable<Integer> {
             properties.put("filemill.schedule.misfire", misfire);
         }
         CountDownLatch closed = new CountDownLatch(1);
-        try (ConfigurableApplicationContext spring = SpringContexts.start(properties, context.propertyArguments())) {
+        try (ConfigurableApplicationContext spring = SpringContexts.start(properties, context.propertyArguments(),
+                WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
             Thread onSignal = new Thread(() -> {
                 scheduler.stop();

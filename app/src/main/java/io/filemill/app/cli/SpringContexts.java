@@ -19,8 +19,14 @@ final class SpringContexts {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments) {
+        return start(options, propertyArguments, WebApplicationType.NONE);
+    }
+
+    /** Starts the application as the given kind: only {@code schedule} serves health and metrics. */
+    static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments,
+                                                WebApplicationType type) {
         return new SpringApplicationBuilder(FilemillApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 // commands close their context themselves, after the run has ended and been recorded;

@@ -51,9 +51,10 @@ public record FilemillProperties(
      *                (default every night at 02:00)
      * @param zone    the time zone of the expression; empty for the system's
      * @param misfire what to do at start about fire times missed while the scheduler was down
+     * @param port    the local port of the health and metrics endpoints ({@code /actuator/health})
      */
     public record Schedule(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("") String zone,
-                           @DefaultValue("run-once") Misfire misfire) {
+                           @DefaultValue("run-once") Misfire misfire, @DefaultValue("8081") int port) {
     }
 
     /** Where a stage's work runs. */

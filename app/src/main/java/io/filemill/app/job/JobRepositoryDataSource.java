@@ -24,7 +24,9 @@ class JobRepositoryDataSource {
         lock.getIfAvailable();
         if (!StringUtils.hasText(properties.getUrl())) {
             properties.setUrl("jdbc:h2:file:" + filemill.home().toAbsolutePath().normalize().resolve("jobrepo")
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
+                    // WRITE_DELAY=0: a commit is on disk when it returns, so a run ended by a signal or
+                    // killed keeps its last recorded state (by default H2 writes up to a second later)
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             if (!StringUtils.hasText(properties.getUsername())) {
                 properties.setUsername("sa");
             }

@@ -2,6 +2,7 @@ package io.filemill.app.job;
 
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
+import io.filemill.app.monitor.RunMetrics;
 import io.filemill.app.report.Progress;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
@@ -55,10 +56,12 @@ public class RunService {
     private final RunReportWriter reports;
     private final InterruptedRuns interruptedRuns;
     private final ObjectProvider<StateLock> processLock;
+    private final RunMetrics metrics;
 
     RunService(FilemillProperties properties, RetitleJobFactory jobs, JobOperator jobOperator, RunReportWriter reports,
-               InterruptedRuns interruptedRuns, ObjectProvider<StateLock> processLock) {
+               InterruptedRuns interruptedRuns, ObjectProvider<StateLock> processLock, RunMetrics metrics) {
         this.processLock = processLock;
+        this.metrics = metrics;
         this.properties = properties;
         this.jobs = jobs;
         this.jobOperator = jobOperator;
@@ -98,7 +101,7 @@ public class RunService {
 
     private int runJob(RunSettings settings, Request request) throws Exception {
         RunRecorder recorder = new RunRecorder(settings.inbox());
-        StageRunners runners = new StageRunners(settings);
+        StageRunners runners = new StageRunners(settings, metrics);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         PipelineStages stages = runners.create(new RetitleSettings(settings.processed(), tag, settings.rules(),
                 LocalDate.now(), settings.headBytes(), settings.delivery().durability().forces()),
@@ -130,6 +133,7 @@ public class RunService {
             Instant finished = Instant.now();
             RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes());
             Path reportFile = reports.write(report, settings.reportDir());
+            metrics.record(report);
             request.out().print(SummaryTable.render(report, reportFile));
             log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
                     report.delivered(), report.retitled(), report.unchanged(), report.failed(),

@@ -2,6 +2,7 @@ package io.filemill.app.worker;
 
 import io.filemill.app.config.FilemillProperties.Mode;
 import io.filemill.app.config.RunSettings;
+import io.filemill.app.monitor.RunMetrics;
 import io.filemill.pipeline.deliver.DeliverySettings;
 import io.filemill.pipeline.engine.PipelineStages;
 import io.filemill.pipeline.retitle.RetitleSettings;
@@ -22,11 +23,13 @@ import java.util.List;
 public final class StageRunners {
 
     private final RunSettings settings;
+    private final RunMetrics metrics;
     private final List<ProcessStageRunner<?, ?, ?>> processRunners = new ArrayList<>();
     private WorkerLauncher launcher;
 
-    public StageRunners(RunSettings settings) {
+    public StageRunners(RunSettings settings, RunMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     public PipelineStages create(RetitleSettings retitle, DeliverySettings deliver) throws IOException {
@@ -46,6 +49,12 @@ public final class StageRunners {
 
     private <S, I, O> StageRunner<I, O> runner(StageDefinition<S, I, O> stage, S stageSettings,
                                                RunSettings.StagePlan plan, int queued) throws IOException {
+        return new TimedStageRunner<>(untimedRunner(stage, stageSettings, plan, queued),
+                metrics.stageLatency(stage.name(), plan.mode().name().toLowerCase()));
+    }
+
+    private <S, I, O> StageRunner<I, O> untimedRunner(StageDefinition<S, I, O> stage, S stageSettings,
+                                                      RunSettings.StagePlan plan, int queued) throws IOException {
         if (plan.mode() == Mode.THREAD) {
             return new ThreadStageRunner<>(stage.name(), stage.factory().apply(stageSettings), plan.workers(), queued);
         }

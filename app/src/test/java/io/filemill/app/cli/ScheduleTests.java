@@ -90,6 +90,29 @@ class ScheduleTests {
         assertThat(log()).contains("schedule: stopping");
     }
 
+    @Test
+    void servesHealthWithTheLastRunAndMetricsOnALocalPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Files.writeString(inbox.resolve("a.md"), "# health\n");
+        schedule = startSchedule("--cron", "*/2 * * * * *", "--filemill.schedule.port=" + port);
+        awaitLog("run ended with exit code 0");
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String health = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String retitled = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/metrics/filemill.files.retitled")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(health).contains("\"lastRun\"", "\"status\":\"COMPLETED\"", "\"status\":\"UP\"");
+        assertThat(retitled).contains("\"value\":1.0");
+        assertThat(sigterm()).isZero();
+    }
+
     /** A finished run, recorded as having started three days ago: the nightly fire times since were missed. */
     private void runThreeDaysAgo() throws Exception {
         List<String> args = new ArrayList<>(List.of("run"));

@@ -31,7 +31,7 @@ class RunSettingsTests {
                 new FilemillProperties.Title(4096), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
                         Duration.ofSeconds(10), false),
-                new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE));
+                new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE, 8081));
     }
 
     private FilemillProperties valid() throws IOException {
