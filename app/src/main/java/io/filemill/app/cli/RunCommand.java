@@ -40,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "await-close");
         Runtime.getRuntime().addShutdownHook(awaitClose);
-        try (ConfigurableApplicationContext spring = SpringContexts.start(options.toProperties(), context.propertyArguments())) {
+        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
+                context.propertyArguments(), org.springframework.boot.WebApplicationType.NONE)) {
             return spring.getBean(RunService.class)
                     .run(new RunService.Request(dryRun, context.terminal(), context.out(), context.err()));
         } finally {

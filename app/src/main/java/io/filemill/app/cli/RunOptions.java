@@ -59,7 +59,6 @@ final class RunOptions {
     /** The options given, as {@code filemill.*} properties. */
     Map<String, Object> toProperties() {
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put(io.filemill.app.job.StateLock.PROPERTY, "true"); // running the job: hold the run lock
         put(options, "filemill.inbox", inbox);
         put(options, "filemill.processed", processed);
         put(options, "filemill.failed", failed);

@@ -52,7 +52,7 @@ final class ScheduleCommand implements Callable<Integer> {
             properties.put("filemill.schedule.misfire", misfire);
         }
         CountDownLatch closed = new CountDownLatch(1);
-        try (ConfigurableApplicationContext spring = SpringContexts.start(properties, context.propertyArguments(),
+        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
             Thread onSignal = new Thread(() -> {

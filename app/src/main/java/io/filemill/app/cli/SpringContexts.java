@@ -1,6 +1,7 @@
 package io.filemill.app.cli;
 
 import io.filemill.app.FilemillApplication;
+import io.filemill.app.job.StateLock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -18,13 +19,22 @@ final class SpringContexts {
     private SpringContexts() {
     }
 
+    /** Starts the application for a command that only reads (history, show): no lock, no web server. */
     static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments) {
-        return start(options, propertyArguments, WebApplicationType.NONE);
+        return builder(options, WebApplicationType.NONE).run(propertyArguments.toArray(String[]::new));
     }
 
-    /** Starts the application as the given kind: only {@code schedule} serves health and metrics. */
-    static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments,
-                                                WebApplicationType type) {
+    /**
+     * Starts the application for a command that runs the job: it holds the run lock for its life
+     * ({@link StateLock}); {@code schedule} also serves health and metrics ({@code SERVLET}).
+     */
+    static ConfigurableApplicationContext startRunning(Map<String, Object> options, List<String> propertyArguments,
+                                                       WebApplicationType type) {
+        return builder(options, type).initializers(StateLock.initializer())
+                .run(propertyArguments.toArray(String[]::new));
+    }
+
+    private static SpringApplicationBuilder builder(Map<String, Object> options, WebApplicationType type) {
         return new SpringApplicationBuilder(FilemillApplication.class)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
@@ -33,7 +43,6 @@ final class SpringContexts {
                 // Spring's own hook would close the job repository under a run that SIGTERM is stopping
                 .registerShutdownHook(false)
                 .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("filemill-command-options", options)))
-                .run(propertyArguments.toArray(String[]::new));
+                        .addFirst(new MapPropertySource("filemill-command-options", options)));
     }
 }

@@ -2,7 +2,6 @@ package io.filemill.app.job;
 
 import io.filemill.app.config.FilemillProperties;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +16,8 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(DataSourceProperties.class)
 class JobRepositoryDataSource {
 
-    /** Takes the run lock first, when this process runs the job (see {@link StateLock}). */
     @Bean
-    DataSource dataSource(DataSourceProperties properties, FilemillProperties filemill,
-                          ObjectProvider<StateLock> lock) {
-        lock.getIfAvailable();
+    DataSource dataSource(DataSourceProperties properties, FilemillProperties filemill) {
         if (!StringUtils.hasText(properties.getUrl())) {
             properties.setUrl("jdbc:h2:file:" + filemill.home().toAbsolutePath().normalize().resolve("jobrepo")
                     // WRITE_DELAY=0: a commit is on disk when it returns, so a run ended by a signal or

@@ -25,6 +25,7 @@ final class PipelineTasklet implements StoppableTasklet {
     private final RunRecorder recorder;
     private CompletableFuture<Long> run;
     private RunRecorder.Counts recorded = RunRecorder.Counts.ZERO;
+    private boolean stopRecorded;
 
     PipelineTasklet(Pipeline pipeline, RunRecorder recorder) {
         this.pipeline = pipeline;
@@ -47,6 +48,12 @@ final class PipelineTasklet implements StoppableTasklet {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         record(contribution, chunkContext);
+        if (finished && pipeline.isStopRequested() && !stopRecorded) {
+            // stopped (SIGTERM): let Spring Batch record the step and the job as STOPPED
+            stopRecorded = true;
+            chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+            return RepeatStatus.CONTINUABLE;
+        }
         return finished ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 

@@ -1,35 +1,46 @@
 package io.filemill.app.job;
 
-import io.filemill.app.config.FilemillProperties;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The run lock, held by a process that runs the job ({@code run}, {@code schedule}) from start to
- * exit. It is taken before the job repository is opened, so a second process on the same state
- * directory stops here, with exit code 75 and the holder's name, instead of failing on the
- * embedded database that the first one has open.
+ * exit. It is taken as soon as the configuration is known, before any bean and before the job
+ * repository is opened: a second process on the same state directory stops within about a second,
+ * with exit code 75 and the holder's name, instead of failing on the embedded database that the
+ * first one has open. Registered as the bean {@code stateLock}.
  */
-@Component
-@ConditionalOnProperty(name = StateLock.PROPERTY, havingValue = "true")
-public class StateLock implements DisposableBean {
-
-    /** Set by the commands that run the job. */
-    public static final String PROPERTY = "filemill.hold-lock";
+public final class StateLock {
 
     private final RunLock lock;
 
-    StateLock(FilemillProperties properties) throws IOException {
-        Path home = Files.createDirectories(properties.home().toAbsolutePath().normalize());
-        this.lock = RunLock.acquire(home);
+    private StateLock(RunLock lock) {
+        this.lock = lock;
     }
 
-    @Override
-    public void destroy() throws IOException {
-        lock.close();
+    /** Takes the lock in the state directory that {@code filemill.home} names, for the context's life. */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+        return context -> {
+            Path home = Path.of(context.getEnvironment().getProperty("filemill.home", "work/state"))
+                    .toAbsolutePath().normalize();
+            try {
+                RunLock lock = RunLock.acquire(Files.createDirectories(home));
+                context.getBeanFactory().registerSingleton("stateLock", new StateLock(lock));
+                context.addApplicationListener((ContextClosedEvent closed) -> {
+                    try {
+                        lock.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 }

@@ -100,7 +100,7 @@ class ParentSignalTests {
         new FilemillCli(new PrintStream(history, true), new PrintStream(new ByteArrayOutputStream()))
                 .run("history", "--home", root.resolve("state").toString());
         assertThat(history.toString().lines().skip(1).toList()).as("recorded as ended, not left running")
-                .singleElement().asString().endsWith("COMPLETED");
+                .singleElement().asString().endsWith("STOPPED");
     }
 
     @Test
