@@ -84,6 +84,21 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     }
 
     @Test
+    void requestsQueuedBehindAPoisonRequestAreRetriedWithoutBlame() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            CompletableFuture<String> poison = runner.submit("die");
+            List<CompletableFuture<String>> innocent = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                innocent.add(runner.submit("fine" + i)); // queued in the same worker behind the poison
+            }
+            assertThat(get(poison)).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(innocent.get(i))).isEqualTo("FINE" + i);
+            }
+        }
+    }
+
+    @Test
     void workerOutOfMemoryIsACrashNotAHang() throws Exception {
         try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
             assertThat(get(runner.submit("oom"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);

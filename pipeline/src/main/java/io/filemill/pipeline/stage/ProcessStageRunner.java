@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * flight per worker, and {@link #submit} blocks beyond that.
  *
  * <p>A worker that dies, sends a malformed frame or runs past the task timeout is killed and
- * replaced, and the requests it had in flight are sent to other workers; a request that has taken
- * down {@link Supervision#maxAttempts()} workers gets the stage's crash reply. More than
+ * replaced, and the requests it had in flight are sent to other workers. A worker answers its
+ * requests in order, so only the oldest of them can have taken it down: that one is charged, and a
+ * request charged {@link Supervision#maxAttempts()} times gets the stage's crash reply. More than
  * {@link Supervision#maxRestarts()} restarts within {@link Supervision#restartPeriod()} break the
  * runner: every waiting request fails with a {@link WorkerPoolException}. No worker outlives the
  * runner: {@link #close} ends them, and a worker whose parent dies sees end of input and exits.
@@ -324,8 +325,11 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             }
             replace = true;
         }
+        // a worker answers its requests one at a time, in order: only the oldest one can have taken
+        // it down; the ones queued behind it are sent elsewhere without blame
+        Pending culprit = orphans.stream().min(java.util.Comparator.comparingLong(p -> p.sentNanos)).orElse(null);
         for (Pending orphan : orphans) {
-            if (++orphan.attempts >= supervision.maxAttempts()) {
+            if (orphan == culprit && ++orphan.attempts >= supervision.maxAttempts()) {
                 orphan.reply.complete(stage.crashReply().apply(orphan.input, CRASH_REASON));
             } else {
                 dispatch(orphan);
