@@ -1,5 +1,6 @@
 package io.filemill.app.history;
 
+import io.filemill.app.job.RetitleJobFactory;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunHistory {
 
-    static final String JOB_NAME = "retitle";
-
     private final JobRepository jobRepository;
     private final RunReportWriter reports;
 
@@ -41,7 +40,7 @@ public class RunHistory {
     /** The newest runs first. */
     public List<PastRun> latest(int limit) {
         List<PastRun> runs = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(JOB_NAME, 0, limit)) {
+        for (JobInstance instance : jobRepository.getJobInstances(RetitleJobFactory.JOB_NAME, 0, limit)) {
             for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
                 runs.add(describe(execution));
             }
@@ -57,7 +56,7 @@ public class RunHistory {
         } catch (EmptyResultDataAccessException noSuchRun) {
             return Optional.empty();
         }
-        return execution == null || !JOB_NAME.equals(execution.getJobInstance().getJobName()) ? Optional.empty()
+        return execution == null || !RetitleJobFactory.JOB_NAME.equals(execution.getJobInstance().getJobName()) ? Optional.empty()
                 : Optional.of(describe(execution));
     }
 

@@ -14,9 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * A job is built per run because its step holds the run's pipeline and recorder.
  */
 @Component
-class RetitleJobFactory {
+public class RetitleJobFactory {
 
-    static final String JOB_NAME = "retitle";
+    /** The name every run is recorded under in the job repository. */
+    public static final String JOB_NAME = "retitle";
     static final String STEP_NAME = "retitle-files";
 
     private final JobRepository jobRepository;
