@@ -21,12 +21,19 @@ public final class RunLock implements AutoCloseable {
 
     static final String FILE_NAME = "filemill.lock";
 
+    private final Path home;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(Path home, FileChannel channel, FileLock lock) {
+        this.home = home;
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /** The state directory this lock guards. */
+    public Path home() {
+        return home;
     }
 
     /**
@@ -52,7 +59,7 @@ public final class RunLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(StandardCharsets.UTF_8.encode("host=" + hostName() + " pid=" + ProcessHandle.current().pid()
                 + " started=" + Instant.now() + "\n"), 0);
-        return new RunLock(channel, lock);
+        return new RunLock(home, channel, lock);
     }
 
     private static String readHolder(FileChannel channel) throws IOException {
@@ -70,9 +77,12 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; closing again does nothing. */
     @Override
-    public void close() throws IOException {
-        lock.release();
-        channel.close();
+    public synchronized void close() throws IOException {
+        if (channel.isOpen()) {
+            lock.release();
+            channel.close();
+        }
     }
 }

@@ -23,13 +23,26 @@ public final class StateLock {
         this.lock = lock;
     }
 
-    /** Takes the lock in the state directory that {@code filemill.home} names, for the context's life. */
-    public static ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+    /**
+     * Takes the lock in the state directory that {@code filemill.home} names, for the context's life.
+     *
+     * @param early a lock the command already took, before Spring started, when the command line
+     *              named the state directory; used when it guards the same directory, else released
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> initializer(RunLock early) {
         return context -> {
             Path home = Path.of(context.getEnvironment().getProperty("filemill.home", "work/state"))
                     .toAbsolutePath().normalize();
             try {
-                RunLock lock = RunLock.acquire(Files.createDirectories(home));
+                RunLock lock;
+                if (early != null && early.home().equals(home)) {
+                    lock = early;
+                } else {
+                    if (early != null) {
+                        early.close();
+                    }
+                    lock = RunLock.acquire(Files.createDirectories(home));
+                }
                 context.getBeanFactory().registerSingleton("stateLock", new StateLock(lock));
                 context.addApplicationListener((ContextClosedEvent closed) -> {
                     try {
