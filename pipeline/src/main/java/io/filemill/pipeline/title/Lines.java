@@ -32,15 +32,6 @@ final class Lines {
         return contentEnd(text, from) < text.length();
     }
 
-    static boolean isBlank(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** First index in [start, end) that is not whitespace, or end. */
     static int skipSpace(String text, int start, int end) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
