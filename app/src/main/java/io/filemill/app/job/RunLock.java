@@ -10,7 +10,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The exclusive lock a run holds on its state directory. It is an operating-system file lock, so
@@ -20,6 +22,8 @@ import java.time.Instant;
 public final class RunLock implements AutoCloseable {
 
     static final String FILE_NAME = "filemill.lock";
+    private static final int RECORD_BYTES = 256;
+    private static final Duration HOLDER_WAIT = Duration.ofMillis(300);
 
     private final Path home;
     private final FileChannel channel;
@@ -43,6 +47,7 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path home) throws IOException {
         Path file = home.resolve(FILE_NAME);
+        ByteBuffer holder = holderRecord();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -52,21 +57,52 @@ public final class RunLock implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            String holder = readHolder(channel);
+            String holderText = readHolder(channel);
             channel.close();
-            throw new LockHeldException("another filemill run holds " + file + " (" + holder + ")");
+            throw new LockHeldException("another filemill run holds " + file + " (" + holderText + ")");
         }
-        channel.truncate(0);
-        channel.write(StandardCharsets.UTF_8.encode("host=" + hostName() + " pid=" + ProcessHandle.current().pid()
-                + " started=" + Instant.now() + "\n"), 0);
+        channel.write(holder, 0);
+        channel.truncate(RECORD_BYTES);
         return new RunLock(home, channel, lock);
     }
 
+    /**
+     * The holder line, padded to a fixed size so that one write replaces a previous holder's line
+     * whole: a reader sees the old line or the new one, never a mix.
+     */
+    private static ByteBuffer holderRecord() {
+        String line = "host=" + hostName() + " pid=" + ProcessHandle.current().pid() + " started=" + Instant.now();
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
+        byte[] record = new byte[RECORD_BYTES];
+        Arrays.fill(record, (byte) ' ');
+        System.arraycopy(text, 0, record, 0, Math.min(text.length, RECORD_BYTES - 1));
+        record[RECORD_BYTES - 1] = '\n';
+        return ByteBuffer.wrap(record);
+    }
+
+    /**
+     * Reads the holder's line. A holder writes it just after taking the lock, so an empty file
+     * is read again for a short while before the holder is reported unknown.
+     */
     private static String readHolder(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(512);
-        channel.read(buffer, 0);
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "holder unknown" : text;
+        long deadline = System.nanoTime() + HOLDER_WAIT.toNanos();
+        while (true) {
+            ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES);
+            channel.read(buffer, 0);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+            if (System.nanoTime() > deadline) {
+                return "holder unknown";
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "holder unknown";
+            }
+        }
     }
 
     private static String hostName() {
