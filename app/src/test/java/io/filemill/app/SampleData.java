@@ -33,9 +33,11 @@ public final class SampleData {
         }
     }
 
+    /** The regular files under a directory, as sorted relative paths, without an inbox's lock file. */
     public static List<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                    .filter(name -> !name.equals(".filemill.lock")).sorted().toList();
         }
     }
 }

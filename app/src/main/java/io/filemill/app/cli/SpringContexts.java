@@ -1,18 +1,21 @@
 package io.filemill.app.cli;
 
 import io.filemill.app.FilemillApplication;
-import io.filemill.app.job.RunLock;
+import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.StateLock;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts the Spring application for a command. Command options become the property source with the
@@ -30,17 +33,15 @@ final class SpringContexts {
 
     /**
      * Starts the application for a command that runs the job: it holds the run lock for its life
-     * ({@link StateLock}); {@code schedule} also serves health and metrics ({@code SERVLET}). When
-     * the command line names the state directory, the lock is taken before Spring starts, so a
-     * second process exits 75 at once; otherwise it is taken as soon as the configuration is read.
+     * ({@link StateLock}); {@code schedule} also serves health and metrics ({@code SERVLET}). The
+     * locks are taken before Spring starts, on the state directory and inbox that the configuration
+     * names, so a second process exits 75 at once rather than after Spring's start-up.
      */
     static ConfigurableApplicationContext startRunning(Map<String, Object> options, List<String> propertyArguments,
                                                        WebApplicationType type) throws IOException {
-        RunLock early = null;
-        Object home = options.containsKey("filemill.home") ? options.get("filemill.home") : propertyHome(propertyArguments);
-        if (home != null) {
-            early = RunLock.acquire(Files.createDirectories(Path.of(home.toString()).toAbsolutePath().normalize()));
-        }
+        Environment configured = configuration(options, propertyArguments);
+        RunLocks early = configured == null ? null
+                : RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
         try {
             return builder(options, type).initializers(StateLock.initializer(early))
                     .run(propertyArguments.toArray(String[]::new));
@@ -52,15 +53,24 @@ final class SpringContexts {
         }
     }
 
-    /** The state directory a {@code --filemill.home=DIR} argument names, the last one winning, or null. */
-    private static String propertyHome(List<String> propertyArguments) {
-        String home = null;
-        for (String argument : propertyArguments) {
-            if (argument.startsWith("--filemill.home=")) {
-                home = argument.substring("--filemill.home=".length());
-            }
+    /**
+     * The configuration, read from the same sources and with the same precedence as the
+     * application will: command options, {@code --filemill.*} arguments, system properties,
+     * environment variables and Spring Boot's configuration files (through its own config data
+     * loader, without starting a context). Null when it cannot be read here; the application then
+     * reports the problem, and {@link StateLock} takes the locks itself.
+     */
+    static Environment configuration(Map<String, Object> options, List<String> propertyArguments) {
+        try {
+            StandardEnvironment environment = new StandardEnvironment();
+            MutablePropertySources sources = environment.getPropertySources();
+            sources.addFirst(new SimpleCommandLinePropertySource(propertyArguments.toArray(String[]::new)));
+            sources.addFirst(new MapPropertySource("filemill-command-options", options));
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            return environment;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
-        return home;
     }
 
     private static SpringApplicationBuilder builder(Map<String, Object> options, WebApplicationType type) {

@@ -15,38 +15,55 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The exclusive lock a run holds on its state directory. It is an operating-system file lock, so
- * it dies with its process: a lock left by a killed run is never an obstacle. The lock file names
- * the holder (host, pid, start time) for the message another run prints.
+ * An exclusive lock on one directory, held through a lock file in it: {@code filemill.lock} in the
+ * state directory, {@code .filemill.lock} in the inbox (hidden, so no scan takes it). It is an
+ * operating-system file lock, so it dies with its process: a lock left by a killed run is never an
+ * obstacle. The lock file names the holder (host, pid, start time) for the message another run
+ * prints.
  */
 public final class RunLock implements AutoCloseable {
 
-    static final String FILE_NAME = "filemill.lock";
+    static final String STATE_FILE_NAME = "filemill.lock";
+    static final String INBOX_FILE_NAME = ".filemill.lock";
     private static final int RECORD_BYTES = 256;
     private static final Duration HOLDER_WAIT = Duration.ofMillis(300);
 
-    private final Path home;
+    private final Path directory;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(Path home, FileChannel channel, FileLock lock) {
-        this.home = home;
+    private RunLock(Path directory, FileChannel channel, FileLock lock) {
+        this.directory = directory;
         this.channel = channel;
         this.lock = lock;
     }
 
-    /** The state directory this lock guards. */
-    public Path home() {
-        return home;
+    /** The directory this lock guards. */
+    public Path directory() {
+        return directory;
     }
 
     /**
-     * Takes the lock without waiting.
+     * Takes the lock on a state directory without waiting.
      *
      * @throws LockHeldException when another run holds it, naming that run
      */
     public static RunLock acquire(Path home) throws IOException {
-        Path file = home.resolve(FILE_NAME);
+        return acquire(home, STATE_FILE_NAME);
+    }
+
+    /**
+     * Takes the lock on an inbox without waiting: two runs with different state directories never
+     * take files from one inbox at the same time.
+     *
+     * @throws LockHeldException when another run holds it, naming that run
+     */
+    public static RunLock acquireInbox(Path inbox) throws IOException {
+        return acquire(inbox, INBOX_FILE_NAME);
+    }
+
+    private static RunLock acquire(Path directory, String fileName) throws IOException {
+        Path file = directory.resolve(fileName);
         ByteBuffer holder = holderRecord();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -63,7 +80,7 @@ public final class RunLock implements AutoCloseable {
         }
         channel.write(holder, 0);
         channel.truncate(RECORD_BYTES);
-        return new RunLock(home, channel, lock);
+        return new RunLock(directory, channel, lock);
     }
 
     /**

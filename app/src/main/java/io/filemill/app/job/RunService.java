@@ -85,7 +85,8 @@ public class RunService {
             return preview(settings, request.out());
         }
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
-        try (RunLock lock = processLock.getIfAvailable() != null ? null : RunLock.acquire(settings.home())) {
+        try (RunLocks locks = processLock.getIfAvailable() != null ? null
+                : RunLocks.acquire(settings.home(), settings.inbox())) {
             for (long dead : interruptedRuns.markDead(settings.inbox())) {
                 log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
             }

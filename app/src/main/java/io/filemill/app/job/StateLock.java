@@ -2,51 +2,65 @@ package io.filemill.app.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
 
 /**
- * The run lock, held by a process that runs the job ({@code run}, {@code schedule}) from start to
- * exit. It is taken as soon as the configuration is known, before any bean and before the job
- * repository is opened: a second process on the same state directory stops within about a second,
+ * The run locks ({@link RunLocks}: state directory and inbox), held by a process that runs the job
+ * ({@code run}, {@code schedule}) from start to exit. They are taken before any bean and before the
+ * job repository is opened: a second process on the same state directory or inbox stops at once,
  * with exit code 75 and the holder's name, instead of failing on the embedded database that the
  * first one has open. Registered as the bean {@code stateLock}.
  */
 public final class StateLock {
 
-    private final RunLock lock;
+    private static final String DEFAULT_HOME = "work/state";
+    private static final String DEFAULT_INBOX = "work/inbox";
 
-    private StateLock(RunLock lock) {
-        this.lock = lock;
+    private StateLock() {
+    }
+
+    /** The absolute state directory that {@code filemill.home} names in this environment. */
+    public static Path home(Environment environment) {
+        return absolute(environment.getProperty("filemill.home", DEFAULT_HOME));
+    }
+
+    /** The absolute inbox that {@code filemill.inbox} names in this environment. */
+    public static Path inbox(Environment environment) {
+        return absolute(environment.getProperty("filemill.inbox", DEFAULT_INBOX));
+    }
+
+    private static Path absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
     }
 
     /**
-     * Takes the lock in the state directory that {@code filemill.home} names, for the context's life.
+     * Takes the locks that the context's configuration names, for the context's life.
      *
-     * @param early a lock the command already took, before Spring started, when the command line
-     *              named the state directory; used when it guards the same directory, else released
+     * @param early locks the command already took before Spring started, or null; used when they
+     *              guard the same directories, else released
      */
-    public static ApplicationContextInitializer<ConfigurableApplicationContext> initializer(RunLock early) {
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> initializer(RunLocks early) {
         return context -> {
-            Path home = Path.of(context.getEnvironment().getProperty("filemill.home", "work/state"))
-                    .toAbsolutePath().normalize();
+            Path home = home(context.getEnvironment());
+            Path inbox = inbox(context.getEnvironment());
             try {
-                RunLock lock;
-                if (early != null && early.home().equals(home)) {
-                    lock = early;
+                RunLocks locks;
+                if (early != null && early.guards(home, inbox)) {
+                    locks = early;
                 } else {
                     if (early != null) {
                         early.close();
                     }
-                    lock = RunLock.acquire(Files.createDirectories(home));
+                    locks = RunLocks.acquire(home, inbox);
                 }
-                context.getBeanFactory().registerSingleton("stateLock", new StateLock(lock));
+                context.getBeanFactory().registerSingleton("stateLock", new StateLock());
                 context.addApplicationListener((ContextClosedEvent closed) -> {
                     try {
-                        lock.close();
+                        locks.close();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -225,6 +225,32 @@ class RunCommandTests {
             assertThat(stderr()).startsWith("filemill: another filemill run holds").contains("pid=");
             assertThat(inbox.resolve("a.md")).exists();
         }
+
+        @Test
+        void toTakeAnInboxThatARunWithAnotherStateDirectoryHolds() throws Exception {
+            Files.writeString(inbox.resolve("a.md"), "# a\n");
+            try (RunLock held = RunLock.acquireInbox(inbox)) {
+                assertThat(filemill()).isEqualTo(ExitCodes.LOCKED);
+            }
+            assertThat(stderr()).startsWith("filemill: another filemill run holds " + inbox.resolve(".filemill.lock"))
+                    .contains("pid=");
+            assertThat(inbox.resolve("a.md")).exists();
+        }
+
+        @Test
+        void toRunWhenOnlyAConfigFileNamesAHeldStateDirectory() throws Exception {
+            Files.writeString(inbox.resolve("a.md"), "# a\n");
+            Path state = Files.createDirectories(root.resolve("configured-state"));
+            Path config = Files.writeString(root.resolve("filemill.yml"), "filemill:\n  home: " + state + "\n"
+                    + "  inbox: " + inbox + "\n");
+            try (RunLock held = RunLock.acquire(state)) {
+                int exit = new FilemillCli(new PrintStream(out), new PrintStream(err))
+                        .run("run", "--config", config.toString(), "--min-age", "0s");
+                assertThat(exit).isEqualTo(ExitCodes.LOCKED);
+            }
+            assertThat(stderr()).startsWith("filemill: another filemill run holds " + state.resolve("filemill.lock"));
+            assertThat(inbox.resolve("a.md")).exists();
+        }
     }
 
     @Test
