@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Writes a deterministic corpus of small documents (Markdown, HTML, plain text in equal parts, 200
- * bytes to 2 KiB each, lower-case titles with extra spaces, so that every title changes) for
- * benchmarks. The same seed and count give the same files, byte for byte.
+ * Writes a deterministic corpus of documents for benchmarks: Markdown, HTML and plain text in equal
+ * parts, with lower-case titles and extra spaces, so that every title changes, and bodies sized by
+ * a {@link CorpusProfile}. The same seed, count and profile give the same files, byte for byte.
  */
 public final class CorpusGenerator {
 
@@ -22,13 +22,18 @@ public final class CorpusGenerator {
         this.random = new Random(seed);
     }
 
-    /** Writes {@code count} files into {@code dir} (created) and returns their total size in bytes. */
+    /** Writes {@code count} small files ({@link CorpusProfile#SMALL}); see {@link #generate(Path, int, CorpusProfile)}. */
     public long generate(Path dir, int count) throws IOException {
+        return generate(dir, count, CorpusProfile.SMALL);
+    }
+
+    /** Writes {@code count} files into {@code dir} (created) and returns their total size in bytes. */
+    public long generate(Path dir, int count, CorpusProfile profile) throws IOException {
         Files.createDirectories(dir);
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             String title = title();
-            String body = body(200 + random.nextInt(1800));
+            String body = body(profile.bodyBytes(i, random.nextDouble(), random.nextInt(1800)));
             String name;
             String content;
             switch (i % 3) {

@@ -2,16 +2,24 @@ package io.filemill.app.job;
 
 import io.filemill.app.report.FileProblem;
 import io.filemill.pipeline.engine.RunListener;
-import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
+import io.filemill.pipeline.task.Outcome;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +31,9 @@ public final class RunRecorder implements RunListener {
 
     /** At most this many failures and skips are kept by name; the counts are always exact. */
     static final int KEPT_PROBLEMS = 10_000;
+
+    /** Latencies above an hour are recorded as an hour. */
+    private static final long MAX_LATENCY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
 
@@ -40,18 +51,29 @@ public final class RunRecorder implements RunListener {
     private final AtomicInteger keptDeferrals = new AtomicInteger();
     private final AtomicInteger keptFailures = new AtomicInteger();
     private final AtomicInteger keptSkips = new AtomicInteger();
+    private final Map<Long, Long> takenAt = new ConcurrentHashMap<>();
+    private final Histogram latency = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
+    private final AtomicReference<Instant> firstDelivered = new AtomicReference<>();
 
     public RunRecorder(Path inbox) {
         this.inbox = inbox;
     }
 
     @Override
-    public void taken(long count) {
-        taken.add(count);
+    public void taken(FileTask task) {
+        taken.increment();
+        takenAt.put(task.id(), System.nanoTime());
     }
 
     @Override
     public void outcome(Outcome outcome) {
+        Long since = takenAt.remove(outcome.task().id());
+        if (since != null) {
+            latency.recordValue(Math.min(System.nanoTime() - since, MAX_LATENCY_NANOS));
+        }
+        if (outcome instanceof Delivered && firstDelivered.get() == null) {
+            firstDelivered.compareAndSet(null, Instant.now());
+        }
         if (outcome instanceof Delivered delivered) {
             (delivered.changed() ? retitled : unchanged).increment();
             bytes.add(delivered.bytes());
@@ -83,6 +105,19 @@ public final class RunRecorder implements RunListener {
         if (keptDeferrals.incrementAndGet() <= KEPT_PROBLEMS) {
             deferrals.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
         }
+    }
+
+    /**
+     * Each file's time from being taken off the inbox to its outcome, in nanoseconds. The files in
+     * flight are kept by id only until their outcome, so memory stays bounded by the pipeline's window.
+     */
+    public Histogram latency() {
+        return latency.copy();
+    }
+
+    /** When the first file was delivered, or null. */
+    public Instant firstDelivered() {
+        return firstDelivered.get();
     }
 
     public long deferredCount() {

@@ -4,6 +4,7 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.monitor.RunMetrics;
 import io.filemill.app.report.Progress;
+import io.filemill.app.report.RunMeasurements;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.report.SummaryTable;
@@ -132,7 +133,10 @@ public class RunService {
                 runners.finished();
             }
             Instant finished = Instant.now();
-            RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes());
+            RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
+                    runners.workerUsage(), runners.traffic());
+            RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
+                    measurements);
             Path reportFile = reports.write(report, settings.reportDir());
             metrics.record(report);
             request.out().print(SummaryTable.render(report, reportFile));
@@ -180,7 +184,8 @@ public class RunService {
     }
 
     private static RunReport report(JobExecution execution, RunSettings settings, RunRecorder recorder,
-                                    Instant started, Instant finished, List<Duration> workerStartups) {
+                                    Instant started, Instant finished, List<Duration> workerStartups,
+                                    RunMeasurements measurements) {
         RunRecorder.Counts counts = recorder.counts();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
         String error = execution.getAllFailureExceptions().stream().findFirst()
@@ -192,7 +197,7 @@ public class RunService {
                 counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
                 counts.skipped(), recorder.deferredCount(), counts.bytes(), seconds > 0 ? counts.done() / seconds : 0,
                 error, workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.skips(),
-                recorder.deferrals());
+                recorder.deferrals(), measurements);
     }
 
     /** Prints what a run would do to each title; touches no file. */

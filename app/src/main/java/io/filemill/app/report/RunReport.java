@@ -8,7 +8,8 @@ import java.util.List;
  * {@code delivered} counts every file now in processed/: {@code retitled} plus {@code unchanged}.
  * {@code stages} says how each stage ran, for example {@code retitle 2 processes, deliver 2 threads};
  * {@code workerStartupMillis} is how long each worker JVM took from launch to ready; {@code deferred}
- * counts the files left for a later run because they were not ready.
+ * counts the files left for a later run because they were not ready; {@code measurements} is what
+ * the run cost (null in reports written before it was recorded).
  */
 public record RunReport(
         long runId,
@@ -35,7 +36,8 @@ public record RunReport(
         List<Long> workerStartupMillis,
         List<FileProblem> failures,
         List<FileProblem> skips,
-        List<FileProblem> deferrals) {
+        List<FileProblem> deferrals,
+        RunMeasurements measurements) {
 
     public RunReport {
         workerStartupMillis = workerStartupMillis == null ? List.of() : List.copyOf(workerStartupMillis);

@@ -5,6 +5,8 @@ import io.filemill.app.config.RunSettings;
 import io.filemill.app.monitor.RunMetrics;
 import io.filemill.pipeline.deliver.DeliverySettings;
 import io.filemill.pipeline.engine.PipelineStages;
+import io.filemill.pipeline.measure.ProcessUsage;
+import io.filemill.pipeline.measure.WireTraffic;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.stage.ProcessStageRunner;
 import io.filemill.pipeline.stage.StageRunner;
@@ -75,6 +77,18 @@ public final class StageRunners {
         List<Duration> times = new ArrayList<>();
         processRunners.forEach(runner -> times.addAll(runner.startupTimes()));
         return times;
+    }
+
+    /** Frames and bytes exchanged with every worker, over all process stages. */
+    public WireTraffic traffic() {
+        return processRunners.stream().map(ProcessStageRunner::traffic).reduce(WireTraffic.NONE, WireTraffic::plus);
+    }
+
+    /** CPU time and peak memory of each worker, read as the runners closed; call after that. */
+    public List<ProcessUsage> workerUsage() {
+        List<ProcessUsage> usage = new ArrayList<>();
+        processRunners.forEach(runner -> usage.addAll(runner.workerUsage()));
+        return usage;
     }
 
     /** Call once the runners are closed. */

@@ -22,14 +22,15 @@ import org.apache.commons.io.FileUtils;
  * class path starts about twice as fast as a launcher over nested jars); from a build tree or an
  * IDE, the modules' own locations are used.
  */
-final class WorkerClasspath {
+public final class WorkerClasspath {
 
     private static final List<String> MODULES = List.of("filemill-worker-", "filemill-pipeline-");
 
     private WorkerClasspath() {
     }
 
-    static String resolve(Path home) throws IOException {
+    /** The class path for a worker JVM: the extracted jars of the worker and pipeline modules. */
+    public static String resolve(Path home) throws IOException {
         Path fatJar = fatJar();
         if (fatJar != null) {
             return extract(fatJar, home.resolve("worker"));
@@ -38,7 +39,7 @@ final class WorkerClasspath {
     }
 
     /** The Spring Boot jar this JVM was started from with {@code java -jar}, or null. */
-    private static Path fatJar() throws IOException {
+    public static Path fatJar() throws IOException {
         String classPath = System.getProperty("java.class.path", "");
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;

@@ -80,7 +80,7 @@ public final class Pipeline {
         long taken;
         try {
             taken = scanner.scan(task -> {
-                listener.taken(1);
+                listener.taken(task);
                 stages.retitle().submit(task).whenComplete((result, error) -> put(handoff,
                         error == null ? Handoff.of(result) : left(task, error)));
             }, new ScanListener() {

@@ -1,13 +1,14 @@
 package io.filemill.pipeline.engine;
 
+import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import java.nio.file.Path;
 
 /** Hears the fate of every file of a run. Called from pipeline threads: implementations are thread-safe. */
 public interface RunListener {
 
-    /** A file was taken from the inbox. */
-    default void taken(long count) {
+    /** A file was taken from the inbox; its outcome follows. */
+    default void taken(FileTask task) {
     }
 
     /** A file ended: delivered or failed. */

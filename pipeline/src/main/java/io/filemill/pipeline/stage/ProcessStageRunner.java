@@ -1,5 +1,7 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.measure.ProcessUsage;
+import io.filemill.pipeline.measure.WireTraffic;
 import io.filemill.pipeline.wire.Frame;
 import io.filemill.pipeline.wire.FrameReader;
 import io.filemill.pipeline.wire.FrameType;
@@ -61,6 +63,8 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicInteger workerNumbers = new AtomicInteger();
     private final List<Duration> startupTimes = new CopyOnWriteArrayList<>();
+    private final List<WorkerProcess> everStarted = new CopyOnWriteArrayList<>();
+    private final List<ProcessUsage> usage = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Thread shutdownHook;
     private volatile RuntimeException broken;
@@ -121,6 +125,27 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
     /** How long each worker took from launch to READY, in start order. */
     public List<Duration> startupTimes() {
         return List.copyOf(startupTimes);
+    }
+
+    /**
+     * The frames and bytes sent to and received from every worker this runner started, including
+     * workers that died and were replaced.
+     */
+    public WireTraffic traffic() {
+        WireTraffic total = WireTraffic.NONE;
+        for (WorkerProcess worker : everStarted) {
+            total = total.plus(new WireTraffic(worker.writer.frames(), worker.writer.bytes(),
+                    worker.reader.frames(), worker.reader.bytes()));
+        }
+        return total;
+    }
+
+    /**
+     * CPU time and peak memory of each worker that was alive at {@link #close}, read just before it
+     * was asked to exit; empty before then.
+     */
+    public List<ProcessUsage> workerUsage() {
+        return List.copyOf(usage);
     }
 
     /** The pids of the workers alive now. */
@@ -211,6 +236,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
             throw new WorkerPoolException("cannot start " + name + ": " + e.getMessage(), e);
         }
         WorkerProcess worker = new WorkerProcess(name, process);
+        everStarted.add(worker);
         pumpStderr(worker);
         try {
             worker.writer.writeAndFlush(FrameType.HELLO, hello);
@@ -406,6 +432,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         waitForAnswers();
         closing = true;
         for (WorkerProcess worker : live) {
+            usage.add(ProcessUsage.of(worker.process.toHandle()));
             try {
                 worker.writer.close();
             } catch (IOException alreadyGone) {

@@ -8,6 +8,9 @@ public record Frame(FrameType type, byte[] payload) {
     /** Frames larger than this are refused as malformed: no legitimate message comes close. */
     public static final int MAX_PAYLOAD = 64 << 20;
 
+    /** The length and type in front of every payload. */
+    public static final int HEADER_BYTES = 5;
+
     public Frame {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payload, "payload");

@@ -6,13 +6,26 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads {@code [int length][byte type][payload]} frames; {@code length} counts type and payload. */
+/** Reads {@code [int length][byte type][payload]} frames; {@code length} counts type and payload.
+ * One thread reads; any thread may look at the counts. */
 public final class FrameReader {
 
     private final DataInputStream in;
+    private volatile long frames;
+    private volatile long bytes;
 
     public FrameReader(InputStream in) {
         this.in = new DataInputStream(new BufferedInputStream(in, 64 * 1024));
+    }
+
+    /** Whole frames read so far. */
+    public long frames() {
+        return frames;
+    }
+
+    /** Bytes of whole frames read so far, headers included. */
+    public long bytes() {
+        return bytes;
     }
 
     /**
@@ -34,6 +47,8 @@ public final class FrameReader {
             FrameType type = FrameType.of(in.readByte());
             byte[] payload = new byte[length - 1];
             in.readFully(payload);
+            frames++; // one reading thread; others only look
+            bytes += Frame.HEADER_BYTES + payload.length;
             return new Frame(type, payload);
         } catch (EOFException e) {
             throw new MalformedFrameException("stream ended inside a frame");

@@ -5,10 +5,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes frames; thread-safe. Frames are buffered until {@link #flush()}. */
+/** Writes frames; thread-safe. Frames are buffered until {@link #flush()}. Counts what it wrote. */
 public final class FrameWriter implements AutoCloseable {
 
     private final DataOutputStream out;
+    private long frames;
+    private long bytes;
 
     public FrameWriter(OutputStream out) {
         this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
@@ -21,6 +23,18 @@ public final class FrameWriter implements AutoCloseable {
         out.writeInt(payload.length + 1);
         out.writeByte(type.code);
         out.write(payload);
+        frames++;
+        bytes += Frame.HEADER_BYTES + payload.length;
+    }
+
+    /** Frames written so far. */
+    public synchronized long frames() {
+        return frames;
+    }
+
+    /** Bytes written so far, headers included. */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     public synchronized void writeAndFlush(FrameType type, byte[] payload) throws IOException {

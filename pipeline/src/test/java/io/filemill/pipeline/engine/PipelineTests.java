@@ -13,6 +13,7 @@ import io.filemill.pipeline.rule.RuleChain;
 import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanSettings;
 import io.filemill.pipeline.stage.ThreadStageRunner;
+import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class PipelineTests {
         Pipeline pipeline = pipeline(1, 8);
         long taken = pipeline.run(new RunListener() {
             @Override
-            public void taken(long count) {
+            public void taken(FileTask task) {
                 if (outcomes.size() >= 20) {
                     pipeline.stop();
                 }

@@ -1,0 +1,158 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.compare.CompareReport;
+import io.filemill.app.compare.ComparePlan;
+import io.filemill.app.compare.ComparePlan.Trial;
+import io.filemill.app.compare.Comparison;
+import io.filemill.app.compare.Target;
+import io.filemill.app.compare.TrialResult;
+import io.filemill.app.corpus.CorpusProfile;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code filemill compare}: thread and process mode (and the plain baseline loop) on the same
+ * generated corpus, every trial in its own JVM, interleaved; needs no Spring in this JVM.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare thread and process mode, side by side, on one generated corpus.",
+                "Every configuration runs --repeat times, interleaved, each time in its own JVM on a fresh copy, "
+                        + "through the same job as 'run'. A plain one-thread loop runs as the baseline. Writes "
+                        + "report.json, report.csv, trials.csv and report.html (charts, no network needed)."},
+        footer = {"", "Exit codes:", "  0   compared; the report is written",
+                "  2   a trial failed or did not do the whole job (its log is named)"})
+final class CompareCommand implements Callable<Integer> {
+
+    private final FilemillCli.CommandContext context;
+
+    @Option(names = "--files", paramLabel = "N", defaultValue = "20000", description = "Files in the corpus (default ${DEFAULT-VALUE}).")
+    int files;
+
+    @Option(names = "--profile", paramLabel = "small|mixed|large", defaultValue = "mixed",
+            description = "File sizes: small (200 B-2 KiB), mixed (small plus 1% of 1 MiB), large (64 KiB-1 MiB); default ${DEFAULT-VALUE}.")
+    CorpusProfile profile;
+
+    @Option(names = "--modes", paramLabel = "MODE", split = ",", defaultValue = "thread,process",
+            description = "Modes to compare (default ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--workers", paramLabel = "N", split = ",", defaultValue = "2",
+            description = "Workers per stage; a list compares several (default ${DEFAULT-VALUE}).")
+    List<Integer> workers;
+
+    @Option(names = "--durability", paramLabel = "durable|fast", split = ",", defaultValue = "fast,durable",
+            description = "Durabilities to compare (default ${DEFAULT-VALUE}).")
+    List<String> durabilities;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Rounds (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the plain baseline loop too (default: yes; --no-baseline to skip it).")
+    boolean baseline;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Corpus seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "An option for every JVM a trial starts, for example --jvm-option=-Xmx256m; repeat for more.")
+    List<String> jvmOptions = List.of();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes (default work/compare/<time>).")
+    Path out;
+
+    CompareCommand(FilemillCli.CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (String mode : modes) {
+            if (!mode.equals("thread") && !mode.equals("process")) {
+                context.err().println("filemill: --modes: '" + mode + "' is not one of thread, process");
+                return ExitCodes.FATAL;
+            }
+        }
+        for (String durability : durabilities) {
+            if (!durability.equals("durable") && !durability.equals("fast")) {
+                context.err().println("filemill: --durability: '" + durability + "' is not one of durable, fast");
+                return ExitCodes.FATAL;
+            }
+        }
+        if (workers.stream().anyMatch(n -> n < 1) || files < 1 || repeat < 1) {
+            context.err().println("filemill: --files, --workers and --repeat must be at least 1");
+            return ExitCodes.FATAL;
+        }
+        Path dir = out != null ? out
+                : Path.of("work", "compare", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        ComparePlan plan = new ComparePlan(files, profile, seed, repeat,
+                ComparePlan.combinations(modes, workers, durabilities, baseline));
+        CompareReport report;
+        try (TrialProgress progress = new TrialProgress(context)) {
+            report = new Comparison(plan, dir, jvmOptions).run(progress);
+        }
+        context.out().println();
+        context.out().print(Comparison.table(report));
+        context.out().println();
+        report.verdict().forEach(line -> context.out().println("- " + line));
+        if (!report.targets().isEmpty()) {
+            context.out().println();
+            context.out().println("Speed targets:");
+            for (Target target : report.targets()) {
+                context.out().println("  " + target.name() + ": " + target.describe());
+            }
+        }
+        context.out().println();
+        context.out().println("report: " + dir.toAbsolutePath().resolve("report.html") + " (also report.json, "
+                + "report.csv, trials.csv)");
+        return ExitCodes.OK;
+    }
+
+    /** A progress bar over the trials on a terminal; otherwise a line per trial on stderr. */
+    private static final class TrialProgress implements Comparison.Listener, AutoCloseable {
+
+        private final FilemillCli.CommandContext context;
+        private ProgressBar bar;
+
+        TrialProgress(FilemillCli.CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void trialStarted(Trial trial, int of) {
+            if (context.terminal() && bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(of).setUnit(" trials", 1)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            }
+            if (bar != null) {
+                bar.setExtraMessage(trial.configuration().label());
+            }
+        }
+
+        @Override
+        public void trialFinished(Trial trial, TrialResult result) {
+            if (bar != null) {
+                bar.step();
+            } else {
+                context.err().printf(Locale.ROOT, "trial %d, round %d: %s: %.0f files/s, %.2f s%n", trial.number(),
+                        trial.round(), result.configuration(), result.filesPerSecond(), result.wallSeconds());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.filemill.app.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plain-language conclusion of a comparison, drawn from its medians: which configuration was
+ * fastest, how thread and process mode compared for each worker count and durability (and whether
+ * the difference is larger than the spread of the repeats), what process mode cost and bought, what
+ * the pipeline costs against the plain loop, and what forcing costs on this disk.
+ */
+final class Verdict {
+
+    private Verdict() {
+    }
+
+    static List<String> of(List<ConfigurationSummary> summaries) {
+        List<String> lines = new ArrayList<>();
+        fastest(summaries, lines);
+        for (ConfigurationSummary process : summaries) {
+            Configuration c = process.configuration();
+            if (!c.isBaseline() && c.mode().equals("process")) {
+                ConfigurationSummary thread = Target.find(summaries, Configuration.filemill("thread", c.workers(),
+                        c.durability()));
+                if (thread != null) {
+                    modes(thread, process, lines);
+                }
+            }
+        }
+        baseline(summaries, lines);
+        durability(summaries, lines);
+        return lines;
+    }
+
+    private static void fastest(List<ConfigurationSummary> summaries, List<String> lines) {
+        summaries.stream().filter(s -> s.median(Metric.FILES_PER_SECOND) != null)
+                .max(Comparator.comparingDouble(s -> s.median(Metric.FILES_PER_SECOND)))
+                .ifPresent(best -> {
+                    Stat stat = best.stats().get(Metric.FILES_PER_SECOND);
+                    lines.add(format("Fastest here: %s, %,.0f files/s end to end (median of %d; %,.0f to %,.0f).",
+                            best.label(), stat.median(), stat.samples(), stat.min(), stat.max()));
+                });
+    }
+
+    private static void modes(ConfigurationSummary thread, ConfigurationSummary process, List<String> lines) {
+        Stat t = thread.stats().get(Metric.FILES_PER_SECOND);
+        Stat p = process.stats().get(Metric.FILES_PER_SECOND);
+        Configuration c = process.configuration();
+        String setting = format("With %d worker%s per stage and %s delivery", c.workers(), c.workers() == 1 ? "" : "s",
+                c.durability());
+        boolean overlap = t.min() <= p.max() && p.min() <= t.max();
+        String winner = t.median() >= p.median() ? "thread" : "process";
+        double ratio = Math.max(t.median(), p.median()) / Math.min(t.median(), p.median());
+        String sentence = format("%s, %s mode was %.2fx as fast (%,.0f against %,.0f files/s)", setting, winner, ratio,
+                Math.max(t.median(), p.median()), Math.min(t.median(), p.median()));
+        sentence += overlap ? "; the repeats overlap, so the difference is within this machine's noise."
+                : "; the repeats do not overlap.";
+        lines.add(sentence);
+        Double startup = process.median(Metric.WORKER_STARTUP_MILLIS);
+        Double frames = process.median(Metric.FRAMES);
+        Double wire = process.median(Metric.WIRE_MEGABYTES);
+        Double workerCpu = process.median(Metric.WORKER_CPU_SECONDS);
+        Double parentCpu = process.median(Metric.PARENT_CPU_SECONDS);
+        Double threadCpu = thread.median(Metric.PARENT_CPU_SECONDS);
+        Double workerRss = process.median(Metric.WORKER_PEAK_RSS_MEGABYTES);
+        if (startup != null && frames != null && wire != null && workerCpu != null && parentCpu != null
+                && threadCpu != null) {
+            lines.add(format("Process mode paid %.0f ms per worker JVM to start (median), %,.0f frames (%.1f MiB) over "
+                    + "stdin/stdout, and %.1f s of CPU in all (parent %.1f s, workers %.1f s) against thread mode's "
+                    + "%.1f s. It bought isolation: a worker that crashes, hangs or runs out of memory costs only "
+                    + "the file it held and is replaced, and each worker's memory is its own (peak %s MiB).",
+                    startup, frames, wire, parentCpu + workerCpu, parentCpu, workerCpu, threadCpu,
+                    workerRss == null ? "?" : format("%.0f", workerRss)));
+        }
+    }
+
+    private static void baseline(List<ConfigurationSummary> summaries, List<String> lines) {
+        ConfigurationSummary loop = Target.find(summaries, Configuration.baseline("fast"));
+        if (loop == null) {
+            return;
+        }
+        double loopRate = loop.median(Metric.FILES_PER_SECOND);
+        summaries.stream().filter(s -> !s.configuration().isBaseline() && s.configuration().durability().equals("fast"))
+                .max(Comparator.comparingDouble(s -> s.median(Metric.FILES_PER_SECOND)))
+                .ifPresent(best -> {
+                    double rate = best.median(Metric.FILES_PER_SECOND);
+                    Double first = best.median(Metric.FIRST_DELIVERED_MILLIS);
+                    Double loopFirst = loop.median(Metric.FIRST_DELIVERED_MILLIS);
+                    lines.add(format("The plain one-thread loop did %,.0f files/s; filemill's best fast configuration "
+                            + "(%s) did %.2fx that.%s", loopRate, best.label(), rate / loopRate,
+                            first == null || loopFirst == null ? ""
+                                    : format(" Its first file was delivered %.0f ms after process start, the loop's "
+                                    + "after %.0f ms: that gap is the price of Spring, the job repository and the "
+                                    + "pipeline's start.", first, loopFirst)));
+                });
+    }
+
+    private static void durability(List<ConfigurationSummary> summaries, List<String> lines) {
+        ConfigurationSummary loop = Target.find(summaries, Configuration.baseline("fast"));
+        ConfigurationSummary forced = Target.find(summaries, Configuration.baseline("durable"));
+        if (loop != null && forced != null) {
+            lines.add(format("Forcing every file, its directory and the inbox to disk slowed the plain loop to %.2fx "
+                    + "(%,.0f against %,.0f files/s): that is what durability physically costs on this disk.",
+                    forced.median(Metric.FILES_PER_SECOND) / loop.median(Metric.FILES_PER_SECOND),
+                    forced.median(Metric.FILES_PER_SECOND), loop.median(Metric.FILES_PER_SECOND)));
+        }
+        for (ConfigurationSummary durable : summaries) {
+            Configuration c = durable.configuration();
+            if (!c.isBaseline() && c.durability().equals("durable")) {
+                ConfigurationSummary fast = Target.find(summaries, Configuration.filemill(c.mode(), c.workers(), "fast"));
+                if (fast != null) {
+                    lines.add(format("%s mode with %d workers kept %.2fx of its fast speed when durable "
+                            + "(files forced on the workers in parallel, one forced journal and directory per batch).",
+                            capitalize(c.mode()), c.workers(),
+                            durable.median(Metric.FILES_PER_SECOND) / fast.median(Metric.FILES_PER_SECOND)));
+                }
+            }
+        }
+    }
+
+    private static String capitalize(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
