@@ -95,10 +95,12 @@ public final class BaselineLoop {
 
     /** The file with its title rewritten, the same bytes when it has none, or null when it is not text. */
     private byte[] retitle(String name, byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
+        String decoded = new String(content, StandardCharsets.UTF_8);
+        if (decoded.indexOf('\uFFFD') >= 0 || decoded.indexOf('\0') >= 0) {
             return null;
         }
+        String bom = decoded.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String text = decoded.substring(bom.length());
         TitleFormat format = formats.forFile(name, text);
         Optional<TitleLocation> location = format.locate(text, true);
         if (location.isEmpty()) {
@@ -106,7 +108,7 @@ public final class BaselineLoop {
         }
         TitleLocation title = location.get();
         String newTitle = rules.apply(title.title(), new TitleContext(name, today));
-        return (text.substring(0, title.start()) + title.encoder().apply(newTitle) + text.substring(title.end()))
+        return (bom + text.substring(0, title.start()) + title.encoder().apply(newTitle) + text.substring(title.end()))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
