@@ -1,5 +1,6 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.BatchApplication;
 import io.filemill.app.FilemillApplication;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.StateLock;
@@ -74,7 +75,9 @@ final class SpringContexts {
     }
 
     private static SpringApplicationBuilder builder(Map<String, Object> options, WebApplicationType type) {
-        return new SpringApplicationBuilder(FilemillApplication.class)
+        // the web server, health and metrics are schedule's (SERVLET); the other commands start lean
+        Class<?> application = type == WebApplicationType.NONE ? BatchApplication.class : FilemillApplication.class;
+        return new SpringApplicationBuilder(application)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

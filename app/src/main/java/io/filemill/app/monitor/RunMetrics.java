@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,11 @@ public class RunMetrics {
     private final MeterRegistry registry;
     private final AtomicReference<RunReport> lastRun = new AtomicReference<>();
 
-    RunMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    /** Uses the application's registry; without one (commands other than schedule), a private one. */
+    RunMetrics(ObjectProvider<MeterRegistry> registry) {
+        this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder("filemill.run.throughput", lastRun, last -> last.get() == null ? 0 : last.get().filesPerSecond())
-                .description("files per second of the last run").baseUnit("files/s").register(registry);
+                .description("files per second of the last run").baseUnit("files/s").register(this.registry);
     }
 
     /** Records a finished run. */
