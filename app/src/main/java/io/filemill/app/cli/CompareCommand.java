@@ -38,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
     int files;
 
     @Option(names = "--profile", paramLabel = "small|mixed|large", defaultValue = "mixed",
-            description = "File sizes: small (200 B-2 KiB), mixed (small plus 1% of 1 MiB), large (64 KiB-1 MiB); default ${DEFAULT-VALUE}.")
+            description = "File sizes: small (200 B-2 KiB), mixed (small plus 1%% of 1 MiB), large (64 KiB-1 MiB); default ${DEFAULT-VALUE}.")
     CorpusProfile profile;
 
     @Option(names = "--modes", paramLabel = "MODE", split = ",", defaultValue = "thread,process",

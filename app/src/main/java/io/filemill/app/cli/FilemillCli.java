@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
@@ -18,8 +17,6 @@ import picocli.CommandLine;
  * one-line message on stderr and a documented exit code ({@link ExitCodes}).
  */
 public final class FilemillCli {
-
-    private static final Logger log = LoggerFactory.getLogger(FilemillCli.class);
 
     /** Arguments Spring reads itself, such as {@code --filemill.delivery.durability=fast}. */
     private static final Pattern PROPERTY_ARGUMENT =
@@ -40,8 +37,15 @@ public final class FilemillCli {
             (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
         }
         CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null);
-        CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context))
-                .setOut(new PrintWriter(out, true))
+        CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));
+        // settings below apply to the subcommands present when they are set: add them first
+        Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
+        if (invoked != null) {
+            commandLine.addSubcommand(invoked);
+        } else {
+            FilemillCommand.SUBCOMMANDS.values().forEach(commandLine::addSubcommand); // for the usage and errors
+        }
+        commandLine.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e))
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -50,7 +54,7 @@ public final class FilemillCli {
     }
 
     private int handle(Exception e) {
-        log.debug("command failed", e);
+        LoggerFactory.getLogger(FilemillCli.class).debug("command failed", e);
         Throwable cause = rootCause(e, ConfigurationProblem.class, LockHeldException.class, BindException.class,
                 WorkerPoolException.class);
         if (cause instanceof LockHeldException) {

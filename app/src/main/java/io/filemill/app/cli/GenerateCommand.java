@@ -21,7 +21,7 @@ final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--profile", paramLabel = "small|mixed|large", defaultValue = "small",
-            description = "File sizes: small (200 B-2 KiB), mixed (small plus 1% of 1 MiB), large (64 KiB-1 MiB); default ${DEFAULT-VALUE}.")
+            description = "File sizes: small (200 B-2 KiB), mixed (small plus 1%% of 1 MiB), large (64 KiB-1 MiB); default ${DEFAULT-VALUE}.")
     CorpusProfile profile;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into (created).")

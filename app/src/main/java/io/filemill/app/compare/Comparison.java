@@ -55,7 +55,7 @@ public final class Comparison {
         FileUtils.deleteDirectory(corpus.toFile());
         long bytes = new CorpusGenerator(plan.seed()).generate(corpus, plan.files(), plan.profile());
         JavaCommands commands = new JavaCommands(jvmOptions, home);
-        RunReportWriter reports = new RunReportWriter(JsonMapper.builder().build());
+        RunReportWriter reports = new RunReportWriter();
         try {
             warmUp(trialsDir, home, commands, reports);
             TrialRunner runner = new TrialRunner(corpus, plan.files(), bytes, trialsDir, home, commands, reports);

@@ -160,6 +160,7 @@ final class HtmlReport {
     }
 
     private static final String CHARTS_SCRIPT = """
+            Chart.defaults.animation = false; // drawn complete at once: for printing and screenshots too
             const bar = (id, title, yTitle, datasets, extra) => new Chart(document.getElementById(id), {
               type: 'bar',
               data: { labels: data.labels, datasets },

@@ -3,15 +3,18 @@ package io.filemill.app.compare;
 import io.filemill.app.FilemillMain;
 import io.filemill.app.worker.WorkerClasspath;
 import io.filemill.pipeline.baseline.BaselineLoop;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command lines of the JVMs a comparison starts: filemill itself, started the way this JVM was
- * ({@code java -jar filemill.jar}, or the main class on this class path in a build tree), and the
- * baseline loop on the plain class path of the pipeline module.
+ * The processes a comparison starts: filemill itself, started the way this JVM was (through the
+ * distribution's {@code bin/filemill} launcher, {@code java -jar filemill.jar}, or the main class on
+ * this class path in a build tree), and the baseline loop on the plain class path of the pipeline
+ * module. Both use this JVM's {@code java} and the given options.
  */
 final class JavaCommands {
 
@@ -30,7 +33,16 @@ final class JavaCommands {
     }
 
     /** {@code filemill ARGS} in a new JVM. */
-    List<String> filemill(List<String> args) throws IOException {
+    ProcessBuilder filemill(List<String> args) throws IOException {
+        Path launcher = distributionLauncher();
+        if (launcher != null) {
+            List<String> command = new ArrayList<>(List.of(launcher.toString()));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("FILEMILL_JAVA", java);
+            builder.environment().put("FILEMILL_JAVA_OPTS", String.join(" ", jvmOptions));
+            return builder;
+        }
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         Path fatJar = WorkerClasspath.fatJar();
@@ -40,11 +52,11 @@ final class JavaCommands {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
         }
         command.addAll(args);
-        return command;
+        return new ProcessBuilder(command);
     }
 
     /** The baseline loop over an inbox in a new JVM, forcing each file when {@code forced}. */
-    List<String> baseline(Path inbox, Path processed, boolean forced) throws IOException {
+    ProcessBuilder baseline(Path inbox, Path processed, boolean forced) throws IOException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", WorkerClasspath.resolve(home), BaselineLoop.class.getName(),
@@ -52,6 +64,19 @@ final class JavaCommands {
         if (forced) {
             command.add("--force");
         }
-        return command;
+        return new ProcessBuilder(command);
+    }
+
+    /**
+     * {@code bin/filemill} when this JVM runs the extracted distribution ({@code DIST/filemill.jar} as
+     * the class path, launched by {@code DIST/bin/filemill}), else null.
+     */
+    private static Path distributionLauncher() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.contains(File.pathSeparator) || !classPath.endsWith("filemill.jar")) {
+            return null;
+        }
+        Path launcher = Path.of(classPath).toAbsolutePath().resolveSibling("bin").resolve("filemill");
+        return Files.isExecutable(launcher) ? launcher : null;
     }
 }

@@ -5,7 +5,7 @@ package io.filemill.app.compare;
  * from process launch to exit, so JVM and Spring start-up count the way a user pays them. Fields
  * that do not apply (worker figures without workers) are null.
  *
- * @param firstDeliveredMillis  from process start to the first file delivered
+ * @param firstDeliveredMillis  from the process launch to the first file delivered
  * @param latencyP50Millis      a file's time from being taken to its outcome: median
  * @param workerStartupMillis   the median time of a worker JVM from launch to ready
  * @param frames                frames sent to and received from workers

@@ -7,6 +7,8 @@ import io.filemill.app.report.RunReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,14 +59,15 @@ final class TrialRunner {
         FileUtils.copyDirectory(corpus.toFile(), inbox.toFile());
         flushDirtyPages();
         Set<Path> earlierReports = reportFiles();
-        List<String> command = configuration.isBaseline()
+        ProcessBuilder command = configuration.isBaseline()
                 ? commands.baseline(inbox, processed, configuration.durability().equals("durable"))
                 : commands.filemill(List.of("run", "--inbox", inbox.toString(), "--processed", processed.toString(),
                         "--failed", dir.resolve("failed").toString(), "--home", home.toString(),
                         "--mode", configuration.mode(), "--workers", Integer.toString(configuration.workers()),
                         "--durability", configuration.durability(), "--min-age", "0s"));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant launched = Instant.now();
+        Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
             throw new TrialFailedException(configuration.label() + " did not finish within " + TIMEOUT_MINUTES
@@ -76,8 +79,8 @@ final class TrialRunner {
         }
         checkWholeJobDone(configuration, inbox, processed, log);
         TrialResult result = configuration.isBaseline()
-                ? baselineResult(trial, wallSeconds, log)
-                : filemillResult(trial, wallSeconds, newReport(earlierReports, configuration, log));
+                ? baselineResult(trial, wallSeconds, launched, log)
+                : filemillResult(trial, wallSeconds, launched, newReport(earlierReports, configuration, log));
         FileUtils.deleteDirectory(dir.toFile());
         return result;
     }
@@ -116,7 +119,7 @@ final class TrialRunner {
         return reports.read(now.iterator().next());
     }
 
-    private TrialResult filemillResult(Trial trial, double wallSeconds, RunReport report) {
+    private TrialResult filemillResult(Trial trial, double wallSeconds, Instant launched, RunReport report) {
         RunMeasurements m = report.measurements();
         boolean workers = m.workers() > 0;
         List<Long> startups = report.workerStartupMillis();
@@ -124,14 +127,14 @@ final class TrialRunner {
                 : Stat.of(startups.stream().map(Long::doubleValue).toList()).median();
         return new TrialResult(trial.configuration().label(), trial.round(), report.delivered(), corpusBytes,
                 wallSeconds, report.delivered() / wallSeconds, corpusBytes / MIB / wallSeconds,
-                m.firstDeliveredMillis(), m.latencyP50Millis(), m.latencyP95Millis(), m.latencyP99Millis(),
+                sinceLaunch(launched, m.firstDelivered()), m.latencyP50Millis(), m.latencyP95Millis(), m.latencyP99Millis(),
                 m.parentCpuSeconds(), workers ? m.workerCpuSeconds() : null, megabytes(m.parentPeakRssBytes()),
                 megabytes(m.parentPeakHeapBytes()), workers ? megabytes(m.workerPeakRssBytes()) : null, startup,
                 workers ? (double) (m.framesSent() + m.framesReceived()) : null,
                 workers ? (m.bytesSent() + m.bytesReceived()) / MIB : null);
     }
 
-    private TrialResult baselineResult(Trial trial, double wallSeconds, Path log) throws IOException {
+    private TrialResult baselineResult(Trial trial, double wallSeconds, Instant launched, Path log) throws IOException {
         Map<String, String> values = new HashMap<>();
         for (String line : Files.readAllLines(log)) {
             int eq = line.indexOf('=');
@@ -145,10 +148,17 @@ final class TrialRunner {
         long delivered = Long.parseLong(values.get("files"));
         return new TrialResult(trial.configuration().label(), trial.round(), delivered, corpusBytes, wallSeconds,
                 delivered / wallSeconds, corpusBytes / MIB / wallSeconds,
-                number(values, "firstDeliveredMillis"), number(values, "latencyP50Millis"),
+                number(values, "firstDeliveredEpochMillis") < 0 ? -1
+                        : sinceLaunch(launched, Instant.ofEpochMilli((long) number(values, "firstDeliveredEpochMillis"))),
+                number(values, "latencyP50Millis"),
                 number(values, "latencyP95Millis"), number(values, "latencyP99Millis"), number(values, "cpuSeconds"),
                 null, megabytes((long) number(values, "peakRssBytes")),
                 megabytes((long) number(values, "peakHeapBytes")), null, null, null, null);
+    }
+
+    /** Milliseconds from a trial's launch to an instant it reported, or -1 without one. */
+    private static double sinceLaunch(Instant launched, Instant reported) {
+        return reported == null ? -1 : Duration.between(launched, reported).toNanos() / 1e6;
     }
 
     private static double number(Map<String, String> values, String key) {

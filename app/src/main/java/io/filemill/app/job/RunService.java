@@ -19,6 +19,7 @@ import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanListener;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,26 +91,74 @@ public class RunService {
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
                 : RunLocks.acquire(settings.home(), settings.inbox())) {
-            for (long dead : interruptedRuns.markDead(settings.inbox())) {
-                log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
+            StageRunners runners = new StageRunners(settings, metrics);
+            // worker JVMs start while the job repository and recovery do their part; no file is touched
+            // before the pipeline runs, so recovery's work is done by then
+            CompletableFuture<PipelineStages> stages = startStages(settings, runners);
+            try {
+                for (long dead : interruptedRuns.markDead(settings.inbox())) {
+                    log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
+                }
+                Files.createDirectories(settings.journalDir());
+                Recovery.Report recovered = Recovery.recover(settings.deliverySettings());
+                if (recovered.foundAnything()) {
+                    log.info("finished an interrupted run: {} journals, {} originals removed, {} staged files deleted",
+                            recovered.journals(), recovered.completed(), recovered.staleFiles());
+                }
+            } catch (Exception | Error e) {
+                closeOnceStarted(stages);
+                throw e;
             }
-            Files.createDirectories(settings.journalDir());
-            Recovery.Report recovered = Recovery.recover(settings.deliverySettings());
-            if (recovered.foundAnything()) {
-                log.info("finished an interrupted run: {} journals, {} originals removed, {} staged files deleted",
-                        recovered.journals(), recovered.completed(), recovered.staleFiles());
-            }
-            return runJob(settings, request);
+            return runJob(settings, request, runners, await(stages));
         }
     }
 
-    private int runJob(RunSettings settings, Request request) throws Exception {
-        RunRecorder recorder = new RunRecorder(settings.inbox());
-        StageRunners runners = new StageRunners(settings, metrics);
+    /** Creates the stage runners (in process mode: starts the worker JVMs) on a thread of their own. */
+    private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        PipelineStages stages = runners.create(new RetitleSettings(settings.processed(), tag, settings.rules(),
-                LocalDate.now(), settings.headBytes(), settings.delivery().durability().forces()),
-                settings.deliverySettings());
+        RetitleSettings retitle = new RetitleSettings(settings.processed(), tag, settings.rules(), LocalDate.now(),
+                settings.headBytes(), settings.delivery().durability().forces());
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return runners.create(retitle, settings.deliverySettings());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "start-stages");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static PipelineStages await(CompletableFuture<PipelineStages> stages) throws IOException {
+        try {
+            return stages.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** The run ends before its pipeline started: no worker may outlive it. */
+    private static void closeOnceStarted(CompletableFuture<PipelineStages> stages) {
+        try {
+            PipelineStages started = await(stages);
+            started.retitle().close();
+            started.deliver().close();
+        } catch (IOException | RuntimeException | InterruptedException failedToStartAnyway) {
+            if (failedToStartAnyway instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int runJob(RunSettings settings, Request request, StageRunners runners, PipelineStages stages)
+            throws Exception {
+        RunRecorder recorder = new RunRecorder(settings.inbox());
         Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), stages,
                 settings.delivery().batchSize());
         Job job = jobs.create(pipeline, recorder);

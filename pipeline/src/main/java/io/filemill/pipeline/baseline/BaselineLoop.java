@@ -8,6 +8,7 @@ import io.filemill.pipeline.title.TitleFormats;
 import io.filemill.pipeline.title.TitleLocation;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -144,13 +145,14 @@ public final class BaselineLoop {
             long[] sorted = latencyNanos.clone();
             Arrays.sort(sorted);
             ProcessUsage usage = ProcessUsage.self();
-            Instant processStart = ProcessHandle.current().info().startInstant().orElse(null);
+            Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
             out.println("files=" + files);
             out.println("left=" + left);
             out.println("bytes=" + bytes);
             out.println("loopSeconds=" + wall.toNanos() / 1e9);
-            out.println("firstDeliveredMillis=" + (firstDelivered == null || processStart == null ? -1
-                    : Duration.between(processStart, firstDelivered).toMillis()));
+            out.println("firstDeliveredEpochMillis=" + (firstDelivered == null ? -1 : firstDelivered.toEpochMilli()));
+            out.println("firstDeliveredMillis=" + (firstDelivered == null ? -1
+                    : Duration.between(jvmStart, firstDelivered).toMillis()));
             out.println("latencyP50Millis=" + percentile(sorted, 0.50) / 1e6);
             out.println("latencyP95Millis=" + percentile(sorted, 0.95) / 1e6);
             out.println("latencyP99Millis=" + percentile(sorted, 0.99) / 1e6);
