@@ -66,6 +66,7 @@ public final class Deliverer {
         Map<Path, Intent> resumed = Journal.publishedIntents(Journal.fileOf(settings.journalDir(), batch.id()));
         try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force)) {
             Set<Path> planned = new HashSet<>();
+            Set<Path> madeDirectories = new HashSet<>();
             for (RetitleResult result : batch.results()) {
                 Step step = new Step(result);
                 Intent done = resumed.get(result.task().source());
@@ -79,7 +80,7 @@ public final class Deliverer {
             }
             for (Step step : steps) {
                 if (!step.published) {
-                    publish(step, journal, planned);
+                    publish(step, journal, planned, madeDirectories);
                 }
             }
             if (force) {
@@ -159,10 +160,13 @@ public final class Deliverer {
         return new Intent(task.source(), task.source(), target, reason);
     }
 
-    private void publish(Step step, Journal journal, Set<Path> planned) throws IOException {
+    private void publish(Step step, Journal journal, Set<Path> planned, Set<Path> madeDirectories)
+            throws IOException {
         Intent intent = step.intent;
         try {
-            Files.createDirectories(intent.target().getParent());
+            if (madeDirectories.add(intent.target().getParent())) {
+                Files.createDirectories(intent.target().getParent()); // once per directory and batch
+            }
             while (true) {
                 journal.sync();
                 try {
@@ -202,7 +206,7 @@ public final class Deliverer {
                 step.intent = failureIntent(step.task(), e instanceof CollisionException ? e.getMessage()
                         : "cannot deliver: " + describe(e), planned);
                 journal.record(step.intent);
-                publish(step, journal, planned);
+                publish(step, journal, planned, madeDirectories);
             }
         }
     }
@@ -212,7 +216,7 @@ public final class Deliverer {
             return;
         }
         try {
-            Files.delete(step.task().source());
+            delete(step.task().source());
             if (settings.readyMarker() != null) {
                 Files.deleteIfExists(step.task().source().resolveSibling(step.task().source().getFileName()
                         + settings.readyMarker()));
@@ -259,8 +263,18 @@ public final class Deliverer {
     }
 
     private static void discardStaged(RetitleResult result) throws IOException {
-        if (result instanceof Rewritten rewritten) {
-            Files.deleteIfExists(rewritten.staged());
+        if (result instanceof Rewritten rewritten && !rewritten.staged().toFile().delete()) {
+            Files.deleteIfExists(rewritten.staged()); // gone already, or a failure to report
+        }
+    }
+
+    /**
+     * Deletes a regular file with one system call ({@link Files#delete} looks at the file first);
+     * when that fails, {@link Files#delete} says why.
+     */
+    private static void delete(Path file) throws IOException {
+        if (!file.toFile().delete()) {
+            Files.delete(file);
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -93,6 +94,16 @@ public final class Retitler {
         }
     }
 
+    /** Creates the staged file; one left by an attempt whose worker died is replaced. */
+    private static FileChannel createStaged(Path staged) throws IOException {
+        try {
+            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException leftByAnEarlierAttempt) {
+            Files.delete(staged);
+            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
     private static RetitleResult verifyRest(FileTask task, InputStream in, TextCheck check, Head head,
                                             RetitleResult result) throws IOException {
         byte[] buffer = new byte[CHUNK];
@@ -113,8 +124,7 @@ public final class Retitler {
                 + task.id() + RetitleSettings.STAGING_SUFFIX);
         long bytes = 0;
         boolean done = false;
-        Files.deleteIfExists(staged); // left by an attempt whose worker died
-        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = createStaged(staged)) {
             copyPermissions(task.source(), staged);
             OutputStream out = Channels.newOutputStream(channel);
             byte[] buffer = new byte[CHUNK];
