@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A checked, resolved configuration for one run: absolute normalized paths that do not overlap,
@@ -50,6 +53,8 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         distinct("failed", failed, "inbox", inbox);
         distinct("home", home, "inbox", inbox);
         distinct("failed", failed, "processed", processed);
+        distinct("home", home, "processed", processed);
+        distinct("home", home, "failed", failed);
         if (properties.workers() < 1 || properties.workers() > 256) {
             throw new ConfigurationProblem("workers must be between 1 and 256, not " + properties.workers());
         }
@@ -73,6 +78,7 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         createDirectory("processed", processed);
         createDirectory("failed", failed);
         createDirectory("home", home);
+        distinctOnDisk(inbox, processed, failed, home);
         sameFileSystem(inbox, processed, "processed");
         sameFileSystem(inbox, failed, "failed");
         ScanSettings scan;
@@ -126,6 +132,33 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         if (path.startsWith(other) || other.startsWith(path)) {
             throw new ConfigurationProblem(name + " " + path + " must not be, contain or lie inside " + otherName + " "
                     + other);
+        }
+    }
+
+    /**
+     * The directories must not overlap once symbolic links are resolved either: processed/ named
+     * through a link into the inbox would otherwise be scanned as input.
+     */
+    private static void distinctOnDisk(Path inbox, Path processed, Path failed, Path home) {
+        Map<String, Path> real = new LinkedHashMap<>();
+        try {
+            real.put("inbox", inbox.toRealPath());
+            real.put("processed", processed.toRealPath());
+            real.put("failed", failed.toRealPath());
+            real.put("home", home.toRealPath());
+        } catch (IOException e) {
+            throw new ConfigurationProblem("cannot resolve the directories: " + e);
+        }
+        List<String> names = List.copyOf(real.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                Path a = real.get(names.get(i));
+                Path b = real.get(names.get(j));
+                if (a.startsWith(b) || b.startsWith(a)) {
+                    throw new ConfigurationProblem(names.get(j) + " " + b + " (after links) must not be, contain or "
+                            + "lie inside " + names.get(i) + " " + a);
+                }
+            }
         }
     }
 

@@ -77,6 +77,25 @@ class RunSettingsTests {
     }
 
     @Test
+    void refusesTheStateDirectoryInsideProcessed() throws IOException {
+        Path in = Files.createDirectories(root.resolve("in"));
+        assertThatThrownBy(() -> RunSettings.from(properties(in, root.resolve("out"), root.resolve("bad"),
+                root.resolve("out/state"), List.of())))
+                .isInstanceOf(ConfigurationProblem.class).hasMessageStartingWith("home ").hasMessageContaining("processed");
+    }
+
+    @Test
+    void refusesProcessedThatALinkPutsInsideTheInbox() throws IOException {
+        Path in = Files.createDirectories(root.resolve("in"));
+        Files.createDirectories(in.resolve("out"));
+        Path link = Files.createSymbolicLink(root.resolve("out-link"), in.resolve("out"));
+        assertThatThrownBy(() -> RunSettings.from(properties(in, link, root.resolve("bad"), root.resolve("state"),
+                List.of())))
+                .isInstanceOf(ConfigurationProblem.class).hasMessageContaining("(after links)")
+                .hasMessageContaining("processed").hasMessageContaining("inbox");
+    }
+
+    @Test
     void refusesPathsThatTraverseUpwards() throws IOException {
         Path in = Files.createDirectories(root.resolve("in"));
         assertThatThrownBy(() -> RunSettings.from(properties(in, root.resolve("x/../out"), root.resolve("bad"),
