@@ -112,7 +112,7 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
     }
 
     public DeliverySettings deliverySettings() {
-        return new DeliverySettings(processed, failed, journalDir(), delivery.collision(), delivery.durability(),
+        return new DeliverySettings(inbox, processed, failed, journalDir(), delivery.collision(), delivery.durability(),
                 scan.readyMarker());
     }
 

@@ -105,6 +105,11 @@ public class RunService {
                     log.info("finished an interrupted run: {} journals, {} originals removed, {} staged files deleted",
                             recovered.journals(), recovered.completed(), recovered.staleFiles());
                 }
+                if (recovered.refused() > 0) {
+                    log.warn("left {} journaled deliveries alone: their paths lie outside today's inbox, processed "
+                            + "and failed directories; their journals stay in {}", recovered.refused(),
+                            settings.journalDir());
+                }
             } catch (Exception | Error e) {
                 closeOnceStarted(stages);
                 throw e;
@@ -116,7 +121,7 @@ public class RunService {
     /** Creates the stage runners (in process mode: starts the worker JVMs) on a thread of their own. */
     private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        RetitleSettings retitle = new RetitleSettings(settings.processed(), tag, settings.rules(), LocalDate.now(),
+        RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(), LocalDate.now(),
                 settings.headBytes(), settings.delivery().durability().forces());
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -253,7 +258,7 @@ public class RunService {
 
     /** Prints what a run would do to each title; touches no file. */
     private static int preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
-        Retitler retitler = new Retitler(new RetitleSettings(settings.processed(), "dry-run", settings.rules(),
+        Retitler retitler = new Retitler(new RetitleSettings(settings.inbox(), settings.processed(), "dry-run", settings.rules(),
                 LocalDate.now(), settings.headBytes(), false));
         AtomicLong files = new AtomicLong();
         AtomicLong changes = new AtomicLong();

@@ -1,8 +1,10 @@
 package io.filemill.pipeline.deliver;
 
 import io.filemill.pipeline.retitle.RetitleSettings;
-import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.retitle.Retitler;
+import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.DeliveryBatch;
+import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
@@ -69,8 +71,12 @@ public final class Deliverer {
             Set<Path> madeDirectories = new HashSet<>();
             for (RetitleResult result : batch.results()) {
                 Step step = new Step(result);
+                String refusal = refusal(result);
                 Intent done = resumed.get(result.task().source());
-                if (done != null) {
+                if (refusal != null) {
+                    step.refused = true;
+                    step.outcome = new Failed(result.task(), null, refusal);
+                } else if (done != null) {
                     resume(step, done);
                 } else {
                     step.intent = plan(result, planned);
@@ -79,7 +85,7 @@ public final class Deliverer {
                 steps.add(step);
             }
             for (Step step : steps) {
-                if (!step.published) {
+                if (!step.published && !step.refused) {
                     publish(step, journal, planned, madeDirectories);
                 }
             }
@@ -93,7 +99,9 @@ public final class Deliverer {
                 Directories.force(directoriesOf(steps, false));
             }
             for (Step step : steps) {
-                discardStaged(step.result);
+                if (!step.refused) {
+                    discardStaged(step.result);
+                }
             }
         }
         List<Outcome> outcomes = new ArrayList<>(steps.size());
@@ -109,6 +117,7 @@ public final class Deliverer {
         Intent intent;
         boolean published;
         boolean originalGone;
+        boolean refused;
         Outcome outcome;
 
         Step(RetitleResult result) {
@@ -118,6 +127,24 @@ public final class Deliverer {
         FileTask task() {
             return result.task();
         }
+    }
+
+    /**
+     * Why a result must not be touched at all, or null: its original must be the inbox file its
+     * name says, and a staged file must be one of the retitle stage's, in processed/.
+     */
+    private String refusal(RetitleResult result) {
+        FileTask task = result.task();
+        if (!Confinement.inInbox(settings.inbox(), task)) {
+            return Retitler.REFUSED + task.source() + " is not inside the inbox " + settings.inbox();
+        }
+        if (result instanceof Rewritten rewritten && (!Confinement.inside(settings.processed(), rewritten.staged())
+                || !rewritten.staged().getParent().equals(settings.processed())
+                || !rewritten.staged().getFileName().toString().startsWith(RetitleSettings.STAGING_PREFIX))) {
+            return Retitler.REFUSED + "staged file " + rewritten.staged() + " is not a staged file in "
+                    + settings.processed();
+        }
+        return null;
     }
 
     /** Takes over a publish that an earlier attempt of the batch did. */

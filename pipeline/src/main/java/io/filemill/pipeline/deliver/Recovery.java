@@ -1,6 +1,7 @@
 package io.filemill.pipeline.deliver;
 
 import io.filemill.pipeline.retitle.RetitleSettings;
+import io.filemill.pipeline.task.Confinement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -10,14 +11,17 @@ import java.nio.file.Path;
 /**
  * Finishes what an interrupted run left: completes each journaled publish that happened (removes
  * the original, writes a missing reason file; see {@link Journal#publishedIntents}), leaves every
- * file whose publish did not happen in the inbox, and deletes stale staged files. Call it only while holding the run lock, before a run scans the inbox.
+ * file whose publish did not happen in the inbox, and deletes stale staged files. An intent whose
+ * paths lie outside today's inbox, processed/ and failed/ (a journal from before the directories
+ * were moved, or a damaged one) is left alone, and so is its journal, for an operator to look at.
+ * Call it only while holding the run lock, before a run scans the inbox.
  */
 public final class Recovery {
 
     /** What recovery found. */
-    public record Report(int journals, int completed, int staleFiles) {
+    public record Report(int journals, int completed, int staleFiles, int refused) {
         public boolean foundAnything() {
-            return journals + completed + staleFiles > 0;
+            return journals + completed + staleFiles + refused > 0;
         }
     }
 
@@ -27,19 +31,33 @@ public final class Recovery {
     public static Report recover(DeliverySettings settings) throws IOException {
         int journals = 0;
         int completed = 0;
+        int refused = 0;
         if (Files.isDirectory(settings.journalDir())) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.journalDir(), "*" + Journal.SUFFIX)) {
                 for (Path journal : files) {
                     journals++;
+                    boolean keep = false;
                     for (Intent intent : Journal.publishedIntents(journal).values()) {
+                        if (!confined(settings, intent)) {
+                            refused++;
+                            keep = true;
+                            continue;
+                        }
                         completed += complete(intent) ? 1 : 0;
                     }
-                    Files.delete(journal);
+                    if (!keep) {
+                        Files.delete(journal);
+                    }
                 }
             }
         }
         int stale = deleteStaged(settings.processed()) + deleteStaged(settings.failed());
-        return new Report(journals, completed, stale);
+        return new Report(journals, completed, stale, refused);
+    }
+
+    private static boolean confined(DeliverySettings settings, Intent intent) {
+        Path root = intent.isFailure() ? settings.failed() : settings.processed();
+        return Confinement.inside(settings.inbox(), intent.original()) && Confinement.inside(root, intent.target());
     }
 
     /** Completes one published intent; returns whether it removed an original. */

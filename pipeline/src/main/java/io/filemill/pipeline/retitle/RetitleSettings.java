@@ -9,15 +9,16 @@ import java.util.Objects;
 /**
  * Everything the retitle stage needs to know.
  *
+ * @param inbox        the inbox: every file the stage reads must lie inside it
  * @param stagingDir   where rewritten content is staged (the processed directory, so that publishing
  *                     is a link or rename on one file system)
- * @param stagingTag   unique per run; part of every staged file's name
+ * @param stagingTag   unique per run; part of every staged file's name (letters, digits, {@code -})
  * @param rules        the title rule chain
  * @param runDate      the date for {@code {date}} in rules
  * @param headLimit    how many bytes at the start of a file may hold the title
  * @param force        whether staged files are forced to disk before they are handed on
  */
-public record RetitleSettings(Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate, int headLimit,
+public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate, int headLimit,
                               boolean force) {
 
     /** Default head size: a title must end within the first MiB of a file. */
@@ -30,8 +31,12 @@ public record RetitleSettings(Path stagingDir, String stagingTag, RuleChain rule
     public static final String STAGING_SUFFIX = ".tmp";
 
     public RetitleSettings {
+        Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(stagingDir, "stagingDir");
         Objects.requireNonNull(stagingTag, "stagingTag");
+        if (!stagingTag.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("stagingTag must be letters, digits and '-': " + stagingTag);
+        }
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(runDate, "runDate");
         if (headLimit < 1024) {

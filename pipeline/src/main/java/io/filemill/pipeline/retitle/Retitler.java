@@ -1,6 +1,7 @@
 package io.filemill.pipeline.retitle;
 
 import io.filemill.pipeline.rule.TitleContext;
+import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
@@ -38,12 +39,19 @@ public final class Retitler {
 
     private final RetitleSettings settings;
 
+    /** How a refused task's reason starts: its path lies outside the configured directories. */
+    public static final String REFUSED = "refused, nothing touched: ";
+
     public Retitler(RetitleSettings settings) {
         this.settings = settings;
     }
 
     /** Retitles one file; problems with the file become a {@link Rejected} result, never an exception. */
     public RetitleResult retitle(FileTask task) {
+        if (!Confinement.inInbox(settings.inbox(), task)) {
+            // the deliver stage leaves such a file where it is; it was never filemill's to touch
+            return new Rejected(task, REFUSED + task.source() + " is not inside the inbox " + settings.inbox());
+        }
         try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
             Head head = Head.read(in, settings.headLimit());
             TextCheck check = new TextCheck();

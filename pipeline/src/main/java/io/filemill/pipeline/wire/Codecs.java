@@ -136,7 +136,7 @@ public final class Codecs {
     public static final Codec<RetitleSettings> RETITLE_SETTINGS = new Codec<>() {
         @Override
         public void write(WireOutput out, RetitleSettings settings) {
-            out.writePath(settings.stagingDir()).writeString(settings.stagingTag())
+            out.writePath(settings.inbox()).writePath(settings.stagingDir()).writeString(settings.stagingTag())
                     .writeInt(settings.rules().specs().size());
             settings.rules().specs().forEach(out::writeString);
             out.writeString(settings.runDate().toString()).writeInt(settings.headLimit())
@@ -145,6 +145,7 @@ public final class Codecs {
 
         @Override
         public RetitleSettings read(WireInput in) throws MalformedFrameException {
+            var inbox = in.readPath();
             var stagingDir = in.readPath();
             String tag = in.readRequiredString();
             int count = in.readCount();
@@ -152,7 +153,7 @@ public final class Codecs {
             for (int i = 0; i < count; i++) {
                 specs.add(in.readRequiredString());
             }
-            return new RetitleSettings(stagingDir, tag, RuleChain.parse(specs), LocalDate.parse(in.readRequiredString()),
+            return new RetitleSettings(inbox, stagingDir, tag, RuleChain.parse(specs), LocalDate.parse(in.readRequiredString()),
                     in.readInt(), in.readBoolean());
         }
     };
@@ -160,14 +161,14 @@ public final class Codecs {
     public static final Codec<DeliverySettings> DELIVERY_SETTINGS = new Codec<>() {
         @Override
         public void write(WireOutput out, DeliverySettings settings) {
-            out.writePath(settings.processed()).writePath(settings.failed()).writePath(settings.journalDir())
+            out.writePath(settings.inbox()).writePath(settings.processed()).writePath(settings.failed()).writePath(settings.journalDir())
                     .writeString(settings.collisions().name()).writeString(settings.durability().name())
                     .writeString(settings.readyMarker());
         }
 
         @Override
         public DeliverySettings read(WireInput in) throws MalformedFrameException {
-            return new DeliverySettings(in.readPath(), in.readPath(), in.readPath(),
+            return new DeliverySettings(in.readPath(), in.readPath(), in.readPath(), in.readPath(),
                     CollisionPolicy.parse(in.readRequiredString()), Durability.parse(in.readRequiredString()), in.readString());
         }
     };

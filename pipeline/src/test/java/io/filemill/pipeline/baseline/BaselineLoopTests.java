@@ -47,7 +47,7 @@ class BaselineLoopTests {
     @Test
     void deliversTheSameBytesAsTheRetitleStage() throws IOException {
         Path staging = Files.createDirectory(root.resolve("staging"));
-        Retitler retitler = new Retitler(new RetitleSettings(staging, "t", RuleChain.defaults(), LocalDate.now(),
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(), LocalDate.now(),
                 RetitleSettings.DEFAULT_HEAD_LIMIT, false));
         long id = 0;
         for (String name : DOCUMENTS.keySet()) {

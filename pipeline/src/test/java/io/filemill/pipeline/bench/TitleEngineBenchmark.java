@@ -65,7 +65,7 @@ public class TitleEngineBenchmark {
         file = Files.writeString(dir.resolve(document), content, StandardCharsets.UTF_8);
         text = content.length() > RetitleSettings.DEFAULT_HEAD_LIMIT
                 ? content.substring(0, RetitleSettings.DEFAULT_HEAD_LIMIT) : content;
-        retitler = new Retitler(new RetitleSettings(Files.createDirectory(dir.resolve("staging")), "bench",
+        retitler = new Retitler(new RetitleSettings(dir, Files.createDirectory(dir.resolve("staging")), "bench",
                 rules, LocalDate.of(2026, 1, 1), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
     }
 

@@ -3,6 +3,7 @@ package io.filemill.pipeline.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.filemill.pipeline.retitle.Retitler;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
@@ -47,7 +48,7 @@ class DelivererTests {
     }
 
     private Deliverer deliverer(CollisionPolicy policy, Durability durability) {
-        return new Deliverer(new DeliverySettings(processed, failed, journal, policy, durability, null));
+        return new Deliverer(new DeliverySettings(inbox, processed, failed, journal, policy, durability, null));
     }
 
     private FileTask inboxFile(String name, String content) throws IOException {
@@ -89,7 +90,7 @@ class DelivererTests {
     void removesTheReadyMarkerWithItsFile() throws IOException {
         FileTask task = inboxFile("m.md", "# m\n");
         Path marker = Files.writeString(inbox.resolve("m.md.done"), "");
-        new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.FAST, ".done"))
+        new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX, Durability.FAST, ".done"))
                 .deliver(batch(rewritten(task, "# M\n")));
         assertThat(task.source()).doesNotExist();
         assertThat(marker).doesNotExist();
@@ -164,15 +165,48 @@ class DelivererTests {
         }
 
         @Test
-        void twoFilesOfOneBatchWantingOneNameBothArrive() throws IOException {
+        void aTaskWhoseNameIsNotItsSourceIsRefusedAndNothingIsTouched() throws IOException {
             FileTask a = inboxFile("x/a.md", "# one\n");
-            FileTask b = inboxFile("y/a.md", "# two\n");
-            // both flatten to the same name when the relative paths are the same file name
-            Rewritten ra = new Rewritten(new FileTask(a.id(), a.source(), "a.md", 6), rewritten(a, "1").staged(), "m", "o", "n", 1);
-            Rewritten rb = new Rewritten(new FileTask(b.id(), b.source(), "a.md", 6), rewritten(b, "2").staged(), "m", "o", "n", 1);
-            deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(ra, rb));
-            assertThat(processed.resolve("a-1.md")).hasContent("1");
-            assertThat(processed.resolve("a-2.md")).hasContent("2");
+            Rewritten misnamed = new Rewritten(new FileTask(a.id(), a.source(), "a.md", 6), rewritten(a, "1").staged(),
+                    "m", "o", "n", 1);
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(misnamed));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class, failed -> {
+                assertThat(failed.reason()).startsWith(Retitler.REFUSED);
+                assertThat(failed.location()).isNull();
+            });
+            assertThat(a.source()).hasContent("# one\n");
+            assertThat(processed.resolve("a.md")).hasContent("earlier");
+            assertThat(processed.resolve("a-1.md")).doesNotExist();
+            assertThat(failed).isEmptyDirectory();
+        }
+    }
+
+    @Nested
+    class Confined {
+
+        @Test
+        void anOriginalOutsideTheInboxIsNeitherMovedNorDeleted() throws IOException {
+            Path elsewhere = Files.writeString(root.resolve("elsewhere.md"), "# not mine\n");
+            FileTask outside = new FileTask(1, elsewhere, "elsewhere.md", 11);
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
+                    .deliver(batch(new Rejected(outside, "whatever")));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
+                    failed -> assertThat(failed.reason()).startsWith(Retitler.REFUSED).contains("not inside the inbox"));
+            assertThat(elsewhere).hasContent("# not mine\n");
+            assertThat(failed).isEmptyDirectory();
+        }
+
+        @Test
+        void aStagedFileOutsideProcessedIsNeitherPublishedNorDeleted() throws IOException {
+            FileTask a = inboxFile("a.md", "# a\n");
+            Path foreign = Files.writeString(root.resolve(".filemill-t-1.tmp"), "# A\n");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
+                    .deliver(batch(new Rewritten(a, foreign, "markdown", "a", "A", 4)));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
+                    failed -> assertThat(failed.reason()).contains("is not a staged file in"));
+            assertThat(foreign).exists();
+            assertThat(a.source()).exists();
+            assertThat(processed.resolve("a.md")).doesNotExist();
         }
     }
 
@@ -282,7 +316,7 @@ class DelivererTests {
     class Recovering {
 
         private DeliverySettings settings() {
-            return new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX, Durability.DURABLE, null);
+            return new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX, Durability.DURABLE, null);
         }
 
         @Test
@@ -300,6 +334,22 @@ class DelivererTests {
             assertThat(staged).doesNotExist();
             assertThat(processed.resolve("a.md")).hasContent("# A\n");
             assertThat(journal).isEmptyDirectory();
+        }
+
+        @Test
+        void leavesAJournaledOriginalOutsideTheInboxAndKeepsItsJournal() throws IOException {
+            Path oldInbox = Files.createDirectory(root.resolve("old-inbox"));
+            Path original = Files.writeString(oldInbox.resolve("a.md"), "# a\n");
+            Files.createLink(processed.resolve("a.md"), original);
+            Files.writeString(journal.resolve("x.journal"),
+                    new Intent(original, original, processed.resolve("a.md"), null).toLine());
+
+            Recovery.Report report = Recovery.recover(settings());
+
+            assertThat(report.refused()).isEqualTo(1);
+            assertThat(report.completed()).isZero();
+            assertThat(original).exists();
+            assertThat(journal.resolve("x.journal")).exists();
         }
 
         @Test

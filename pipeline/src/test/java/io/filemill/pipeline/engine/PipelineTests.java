@@ -46,9 +46,9 @@ class PipelineTests {
     }
 
     private Pipeline pipeline(int workers, int maxBatch) {
-        Retitler retitler = new Retitler(new RetitleSettings(processed, "run1", RuleChain.defaults(),
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run1", RuleChain.defaults(),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, true));
-        Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
+        Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.DURABLE, null));
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 4),
@@ -128,10 +128,10 @@ class PipelineTests {
         for (int i = 0; i < 100; i++) {
             Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
         }
-        Retitler retitler = new Retitler(new RetitleSettings(processed, "run2", RuleChain.defaults(),
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run2", RuleChain.defaults(),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        Deliverer deliverer = new Deliverer(new DeliverySettings(processed, failed, journal, CollisionPolicy.SUFFIX,
+        Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.FAST, null));
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", task -> {

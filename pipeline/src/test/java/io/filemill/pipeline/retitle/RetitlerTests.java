@@ -36,7 +36,7 @@ class RetitlerTests {
 
     private RetitleResult retitle(String name, byte[] content, List<String> rules, int headLimit) throws IOException {
         Path file = Files.write(inbox.resolve(name), content);
-        Retitler retitler = new Retitler(new RetitleSettings(staging, "t", RuleChain.parse(rules),
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.parse(rules),
                 LocalDate.of(2026, 11, 23), headLimit, false));
         return retitler.retitle(new FileTask(ids.incrementAndGet(), file, name, content.length));
     }
@@ -245,7 +245,7 @@ class RetitlerTests {
         void stagedFileKeepsTheOriginalsPermissions() throws IOException {
             Path file = Files.writeString(inbox.resolve("p.md"), "# secret notes\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            Retitler retitler = new Retitler(new RetitleSettings(staging, "t", RuleChain.defaults(),
+            Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
                     LocalDate.of(2026, 1, 1), 4096, true));
             Rewritten result = (Rewritten) retitler.retitle(new FileTask(7, file, "p.md", Files.size(file)));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.staged())))
@@ -254,7 +254,7 @@ class RetitlerTests {
 
         @Test
         void vanishedFileIsRejectedWithReason() throws IOException {
-            Retitler retitler = new Retitler(new RetitleSettings(staging, "t", RuleChain.defaults(),
+            Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
                     LocalDate.of(2026, 1, 1), 4096, false));
             assertThat(retitler.retitle(new FileTask(1, inbox.resolve("gone.md"), "gone.md", 0)))
                     .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("vanished"));
@@ -262,9 +262,21 @@ class RetitlerTests {
     }
 
     @Test
+    void aFileOutsideTheInboxIsRefusedUnread() throws IOException {
+        Path elsewhere = Files.writeString(root.resolve("elsewhere.md"), "# not mine\n");
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
+                LocalDate.of(2026, 1, 1), 4096, false));
+        assertThat(retitler.retitle(new FileTask(1, elsewhere, "elsewhere.md", 11)))
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).startsWith(Retitler.REFUSED));
+        assertThat(retitler.retitle(new FileTask(2, inbox.resolve("../elsewhere.md"), "elsewhere.md", 11)))
+                .isInstanceOf(Rejected.class);
+        assertThat(staging).isEmptyDirectory();
+    }
+
+    @Test
     void previewShowsOldAndNewTitleWithoutWritingAnything() throws IOException {
         Path file = Files.writeString(inbox.resolve("a.md"), "# some title\n");
-        Retitler retitler = new Retitler(new RetitleSettings(staging, "t", RuleChain.defaults(),
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
                 LocalDate.of(2026, 1, 1), 4096, false));
         TitlePreview preview = retitler.preview(new FileTask(1, file, "a.md", 13));
         assertThat(preview.oldTitle()).isEqualTo("some title");

@@ -56,12 +56,12 @@ class WireTests {
 
         @Test
         void stageSettingsSurviveTheTrip() throws Exception {
-            RetitleSettings retitle = new RetitleSettings(Path.of("/out"), "tag", RuleChain.parse(List.of("trim",
+            RetitleSettings retitle = new RetitleSettings(Path.of("/in"), Path.of("/out"), "tag", RuleChain.parse(List.of("trim",
                     "prefix:[x] ")), LocalDate.of(2026, 11, 23), 4096, true);
             RetitleSettings back = roundTrip(io.filemill.pipeline.wire.Codecs.RETITLE_SETTINGS, retitle);
             assertThat(back.rules().specs()).containsExactly("trim", "prefix:[x] ");
             assertThat(back).usingRecursiveComparison().ignoringFields("rules").isEqualTo(retitle);
-            DeliverySettings deliver = new DeliverySettings(Path.of("/p"), Path.of("/f"), Path.of("/j"),
+            DeliverySettings deliver = new DeliverySettings(Path.of("/in"), Path.of("/p"), Path.of("/f"), Path.of("/j"),
                     CollisionPolicy.FAIL, Durability.FAST, null);
             assertThat(roundTrip(io.filemill.pipeline.wire.Codecs.DELIVERY_SETTINGS, deliver)).isEqualTo(deliver);
         }
