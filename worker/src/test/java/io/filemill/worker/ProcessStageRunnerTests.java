@@ -116,6 +116,33 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     }
 
     @Test
+    void workerKilledFromOutsideWithSigkillCostsNoRequest() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                if (i == 100) {
+                    ProcessHandle.of(runner.workerPids().get(0)).orElseThrow().destroyForcibly();
+                }
+                replies.add(runner.submit("r" + i));
+            }
+            for (int i = 0; i < 400; i++) {
+                assertThat(get(replies.get(i))).isEqualTo("R" + i);
+            }
+        }
+    }
+
+    @Test
+    void workerStoppedWithSigstopIsKilledAtTheTaskTimeoutAndItsRequestRetried() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofMillis(800), 5))) {
+            assertThat(get(runner.submit("warm"))).isEqualTo("WARM");
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(runner.workerPids().get(0))).start();
+            assertThat(stop.waitFor()).isZero();
+            assertThat(get(runner.submit("after-stop"))).isEqualTo("AFTER-STOP");
+            assertThat(logLines).anyMatch(line -> line.contains("ran past the task timeout"));
+        }
+    }
+
+    @Test
     void workerWritingGarbageToItsFrameStreamIsReplaced() throws Exception {
         try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
             assertThat(get(runner.submit("garbage"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
