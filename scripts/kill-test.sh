@@ -9,5 +9,9 @@ cd "$(dirname "$0")/.."
 rounds=${1:-100}
 seed=${2:+-Dfilemill.kill.seed=$2}
 ./mvnw -q -pl pipeline,worker -DskipTests install
+status=0
 ./mvnw -pl app test -Dtest=KillTests -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dfilemill.kill.rounds="$rounds" ${seed:-} | grep -E "kill round|Tests run|FAIL|seed"
+  -Dfilemill.kill.rounds="$rounds" ${seed:-} | grep -E "Tests run:|FAIL" || status=$?
+cat app/target/surefire-reports/io.filemill.app.crash.KillTests-output.txt
+echo "kills: $(grep -c 'killed after' app/target/surefire-reports/io.filemill.app.crash.KillTests-output.txt)"
+exit "$status"

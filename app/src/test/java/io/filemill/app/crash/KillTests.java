@@ -90,6 +90,7 @@ class KillTests {
             }
             Thread.sleep(random.nextInt(40));
             run.destroyForcibly(); // SIGKILL
+            System.out.printf("  killed after %d files delivered%n", delivered(dir));
             assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertNoPartialFileUnderAFinalName(dir, context);
         }
