@@ -45,8 +45,11 @@ public final class FrameReader {
                 throw new MalformedFrameException("bad frame length " + length);
             }
             FrameType type = FrameType.of(in.readByte());
-            byte[] payload = new byte[length - 1];
-            in.readFully(payload);
+            // read as it arrives: a damaged length must not allocate its claim before the bytes exist
+            byte[] payload = in.readNBytes(length - 1);
+            if (payload.length < length - 1) {
+                throw new MalformedFrameException("stream ended inside a frame");
+            }
             frames++; // one reading thread; others only look
             bytes += Frame.HEADER_BYTES + payload.length;
             return new Frame(type, payload);
