@@ -9,9 +9,11 @@ import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
 import io.filemill.pipeline.title.TitleFormat;
 import io.filemill.pipeline.title.TitleLocation;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,10 @@ public final class Retitler {
                 return verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
             }
             return stage(task, in, check, head, title, format.name(), newTitle);
+        } catch (StagingFailure e) {
+            IOException cause = (IOException) e.getCause();
+            throw new UncheckedIOException("cannot write the rewritten file in " + settings.stagingDir() + ": "
+                    + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
         } catch (BadTextException e) {
             return new Rejected(task, e.getMessage());
         } catch (NoSuchFileException e) {
@@ -132,9 +138,13 @@ public final class Retitler {
                 + task.id() + RetitleSettings.STAGING_SUFFIX);
         long bytes = 0;
         boolean done = false;
-        try (FileChannel channel = createStaged(staged)) {
-            copyPermissions(task.source(), staged);
-            OutputStream out = Channels.newOutputStream(channel);
+        FileChannel channel = staging(() -> createStaged(staged));
+        try {
+            staging(() -> {
+                copyPermissions(task.source(), staged);
+                return null;
+            });
+            OutputStream out = new StagingOutput(Channels.newOutputStream(channel));
             byte[] buffer = new byte[CHUNK];
             int filled = 0;
             filled = append(out, buffer, filled, head.bytes, 0, byteStart);
@@ -149,15 +159,69 @@ public final class Retitler {
             }
             check.finish();
             if (settings.force()) {
-                channel.force(true);
+                staging(() -> {
+                    channel.force(true);
+                    return null;
+                });
             }
+            staging(() -> {
+                channel.close(); // a full disk may show only here
+                return null;
+            });
             done = true;
         } finally {
             if (!done) {
+                channel.close();
                 Files.deleteIfExists(staged);
             }
         }
         return new Rewritten(task, staged, format, title.title(), newTitle, bytes);
+    }
+
+    /**
+     * Writing the staged file failed: the file system of processed/ is full, read-only or failing.
+     * That is no fault of the file, so it must not go to failed/: the stage throws, and the file
+     * stays in the inbox for a later run.
+     */
+    private static final class StagingFailure extends RuntimeException {
+        StagingFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private interface StagingStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T staging(StagingStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new StagingFailure(e);
+        }
+    }
+
+    /** The staged file's stream: its failures are {@link StagingFailure}s, told apart from reading. */
+    private static final class StagingOutput extends FilterOutputStream {
+        StagingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) {
+            staging(() -> {
+                out.write(b);
+                return null;
+            });
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            staging(() -> {
+                out.write(bytes, offset, length);
+                return null;
+            });
+        }
     }
 
     /** Buffers small writes; returns the new fill level. */
