@@ -16,12 +16,15 @@ import io.filemill.pipeline.stage.ThreadStageRunner;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,48 @@ class PipelineTests {
         assertThat(failed.resolve("blob.txt")).exists();
         assertThat(failed.resolve("blob.txt.reason")).content().contains("binary content");
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed).hasSize(1);
+        assertThat(journal).isEmptyDirectory();
+    }
+
+    @Test
+    void filesDeletedOrRenamedWhileTheRunTakesThemAreNeitherLostNorInventedNorFailed() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            Files.writeString(inbox.resolve("f" + i + ".md"), "# file " + i + "\n");
+        }
+        AtomicInteger deleted = new AtomicInteger();
+        long taken = pipeline(2, 8).run(new RunListener() {
+            @Override
+            public void taken(FileTask task) {
+                try {
+                    // someone else acts on the inbox between the scan and the retitle stage
+                    if (task.id() % 5 == 0) {
+                        Files.delete(task.source());
+                        deleted.incrementAndGet();
+                    } else if (task.id() % 5 == 1) {
+                        Files.move(task.source(), task.source().resolveSibling("renamed-" + task.fileName()));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void outcome(Outcome outcome) {
+                outcomes.add(outcome);
+            }
+        });
+
+        assertThat(outcomes).hasSize((int) taken);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed)
+                .allSatisfy(o -> assertThat(((Outcome.Failed) o).reason()).contains("vanished"));
+        assertThat(failed).as("a file that vanished is nobody's failure").isEmptyDirectory();
+        List<String> everywhere = new ArrayList<>();
+        try (Stream<Path> files = Stream.concat(Files.list(inbox), Files.list(processed))) {
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(everywhere::add);
+        }
+        assertThat(everywhere).doesNotHaveDuplicates();
+        assertThat(everywhere).as("all but the deleted ones, renamed or not").hasSize(60 - deleted.get());
+        assertThat(everywhere).allSatisfy(name -> assertThat(name).matches("(renamed-)?f\\d+\\.md"));
         assertThat(journal).isEmptyDirectory();
     }
 
