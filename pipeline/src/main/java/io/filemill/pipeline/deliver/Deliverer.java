@@ -17,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -103,6 +104,7 @@ public final class Deliverer {
                     discardStaged(step.result);
                 }
             }
+            journal.complete();
         }
         List<Outcome> outcomes = new ArrayList<>(steps.size());
         for (Step step : steps) {
@@ -218,23 +220,37 @@ public final class Deliverer {
             step.intent = intent;
             step.published = true;
             if (intent.isFailure()) {
-                writeReason(intent.target(), intent.reason());
-                step.outcome = new Failed(step.task(), intent.target(), intent.reason());
+                reasonBeside(step);
             } else {
                 step.outcome = delivered(step.result, intent.target());
             }
+        } catch (Journal.Failure e) {
+            throw e; // nothing more of this batch may be published; its files stay in the inbox
         } catch (NoSuchFileException vanished) {
             step.outcome = new Failed(step.task(), null, "file vanished from the inbox before delivery");
+        } catch (CollisionException e) {
+            step.intent = failureIntent(step.task(), e.getMessage(), planned);
+            journal.record(step.intent);
+            publish(step, journal, planned, madeDirectories);
         } catch (IOException e) {
-            if (intent.isFailure()) {
-                step.outcome = new Failed(step.task(), step.task().source(), intent.reason()
-                        + "; left in the inbox: cannot move it to the failed directory: " + describe(e));
-            } else {
-                step.intent = failureIntent(step.task(), e instanceof CollisionException ? e.getMessage()
-                        : "cannot deliver: " + describe(e), planned);
-                journal.record(step.intent);
-                publish(step, journal, planned, madeDirectories);
-            }
+            // the machine's fault, not the file's: it stays in the inbox, and a later run delivers it
+            step.outcome = new Failed(step.task(), step.task().source(), (intent.isFailure() ? intent.reason() + "; " : "")
+                    + "left in the inbox: cannot " + (intent.isFailure() ? "move it to the failed directory" : "deliver it")
+                    + ": " + describe(e));
+        }
+    }
+
+    /** Writes a failed file's reason beside it; without its reason it goes back to the inbox. */
+    private void reasonBeside(Step step) throws IOException {
+        Intent intent = step.intent;
+        try {
+            writeReason(intent.target(), intent.reason());
+            step.outcome = new Failed(step.task(), intent.target(), intent.reason());
+        } catch (IOException e) {
+            Files.deleteIfExists(intent.target()); // the original is still in the inbox
+            step.published = false;
+            step.outcome = new Failed(step.task(), step.task().source(), intent.reason()
+                    + "; left in the inbox: cannot write its reason in the failed directory: " + describe(e));
         }
     }
 
@@ -290,8 +306,8 @@ public final class Deliverer {
     }
 
     private static void discardStaged(RetitleResult result) throws IOException {
-        if (result instanceof Rewritten rewritten && !rewritten.staged().toFile().delete()) {
-            Files.deleteIfExists(rewritten.staged()); // gone already, or a failure to report
+        if (result instanceof Rewritten rewritten && !(isDefault(rewritten.staged()) && rewritten.staged().toFile().delete())) {
+            Files.deleteIfExists(rewritten.staged()); // gone already, a failure to report, or another file system
         }
     }
 
@@ -300,9 +316,13 @@ public final class Deliverer {
      * when that fails, {@link Files#delete} says why.
      */
     private static void delete(Path file) throws IOException {
-        if (!file.toFile().delete()) {
+        if (!(isDefault(file) && file.toFile().delete())) {
             Files.delete(file);
         }
+    }
+
+    private static boolean isDefault(Path file) {
+        return file.getFileSystem() == FileSystems.getDefault();
     }
 
     /** {@code wanted} when it is free, else the first free {@code stem-N.ext}. */

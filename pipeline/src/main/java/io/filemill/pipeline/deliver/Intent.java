@@ -1,5 +1,6 @@
 package io.filemill.pipeline.deliver;
 
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,17 @@ record Intent(Path original, Path source, Path target, String reason) {
                 escape(target.toString()), reason == null ? "" : escape(reason)) + "\n";
     }
 
-    /** Parses one line; a torn last line (the process died while writing it) is null. */
-    static Intent parse(String line) {
+    /**
+     * Parses one line into paths of the journal's file system; a torn last line (the process died
+     * while writing it) is null.
+     */
+    static Intent parse(String line, FileSystem fileSystem) {
         String[] fields = line.split("\t", -1);
         if (fields.length != 5 || !(fields[0].equals("D") || fields[0].equals("F"))) {
             return null;
         }
-        return new Intent(Path.of(unescape(fields[1])), Path.of(unescape(fields[2])), Path.of(unescape(fields[3])),
+        return new Intent(fileSystem.getPath(unescape(fields[1])), fileSystem.getPath(unescape(fields[2])),
+                fileSystem.getPath(unescape(fields[3])),
                 fields[0].equals("F") ? unescape(fields[4]) : null);
     }
 
@@ -54,10 +59,10 @@ record Intent(Path original, Path source, Path target, String reason) {
         return out.toString();
     }
 
-    static List<Intent> parseAll(List<String> lines) {
+    static List<Intent> parseAll(List<String> lines, FileSystem fileSystem) {
         List<Intent> intents = new ArrayList<>();
         for (String line : lines) {
-            Intent intent = line.isEmpty() ? null : parse(line);
+            Intent intent = line.isEmpty() ? null : parse(line, fileSystem);
             if (intent != null) {
                 intents.add(intent);
             }

@@ -48,26 +48,49 @@ final class Journal implements AutoCloseable {
         buffered.append(intent.toLine());
     }
 
-    /** Makes every recorded intent visible (and durable, when forcing) before the caller acts on it. */
-    void sync() throws IOException {
+    /**
+     * Makes every recorded intent visible (and durable, when forcing) before the caller acts on it.
+     *
+     * @throws Failure when the journal cannot be written: nothing may be published then
+     */
+    void sync() throws Failure {
         if (buffered.length() == 0) {
             return;
         }
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(buffered.toString());
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
-        buffered.setLength(0);
-        if (force) {
-            channel.force(false);
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(buffered.toString());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            buffered.setLength(0);
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new Failure(file, e);
         }
     }
 
-    /** Closes and deletes the journal: the batch is complete. */
+    /** Deletes the journal: the batch is complete, nothing is left for recovery to finish. */
+    void complete() throws IOException {
+        channel.close();
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * Closes the journal. One not {@linkplain #complete() completed} stays, so that recovery
+     * finishes the publishes of a batch that stopped half way.
+     */
     @Override
     public void close() throws IOException {
         channel.close();
-        Files.deleteIfExists(file);
+    }
+
+    /** The journal could not be written; the batch must stop before it publishes anything more. */
+    static final class Failure extends IOException {
+        Failure(Path file, IOException cause) {
+            super("cannot write the delivery journal " + file + ": " + cause.getMessage(), cause);
+        }
     }
 
     /**
@@ -82,7 +105,7 @@ final class Journal implements AutoCloseable {
         if (Files.exists(file)) {
             // lenient decoding: a line torn by a crash may end inside a character
             List<String> lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n"));
-            for (Intent intent : Intent.parseAll(lines)) {
+            for (Intent intent : Intent.parseAll(lines, file.getFileSystem())) {
                 last.put(intent.original(), intent);
             }
         }

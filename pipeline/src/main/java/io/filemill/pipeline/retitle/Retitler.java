@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,6 +39,17 @@ public final class Retitler {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final RetitleSettings settings;
+
+    /**
+     * A file that could not be read or whose rewrite could not be written is no fault of the file's
+     * (permissions, a full or failing disk): the stage throws, so the file stays in the inbox with
+     * the reason and a later run takes it. Only what is wrong with the content sends it to failed/.
+     */
+    private static UncheckedIOException machineFault(String what, IOException cause) {
+        String reason = cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return new UncheckedIOException(what + ": " + reason, cause);
+    }
 
     /** How a refused task's reason starts: its path lies outside the configured directories. */
     public static final String REFUSED = "refused, nothing touched: ";
@@ -72,19 +82,14 @@ public final class Retitler {
             }
             return stage(task, in, check, head, title, format.name(), newTitle);
         } catch (StagingFailure e) {
-            IOException cause = (IOException) e.getCause();
-            throw new UncheckedIOException("cannot write the rewritten file in " + settings.stagingDir() + ": "
-                    + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+            throw machineFault("cannot write the rewritten file in " + settings.stagingDir(), (IOException) e.getCause());
         } catch (BadTextException e) {
             return new Rejected(task, e.getMessage());
         } catch (NoSuchFileException e) {
             return new Rejected(task, "file vanished from the inbox before it was read");
-        } catch (AccessDeniedException e) {
-            return new Rejected(task, "cannot read the file: permission denied");
-        } catch (FileSystemException e) {
-            return new Rejected(task, "cannot retitle the file: " + e.getClass().getSimpleName()
-                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + " on " + e.getFile());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw machineFault("cannot read " + task.source(), e);
+        } catch (RuntimeException e) {
             return new Rejected(task, "cannot retitle the file: " + e);
         }
     }

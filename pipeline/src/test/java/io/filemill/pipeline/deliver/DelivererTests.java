@@ -214,15 +214,19 @@ class DelivererTests {
     class WhenSomethingFails {
 
         @Test
-        void publishFailureSendsFileToFailedAndKeepsTheBatchGoing() throws IOException {
+        void publishFailureLeavesTheFileInTheInboxAndKeepsTheBatchGoing() throws IOException {
+            // processed/ cannot take the file: that is no fault of the file, so it waits in the inbox
             Files.writeString(processed.resolve("sub"), "a file where a directory must be");
             FileTask blocked = inboxFile("sub/a.md", "# a\n");
             FileTask fine = inboxFile("b.md", "# b\n");
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
                     .deliver(batch(rewritten(blocked, "# A\n"), rewritten(fine, "# B\n")));
-            assertThat(outcomes.get(0)).isInstanceOfSatisfying(Failed.class,
-                    f -> assertThat(f.reason()).startsWith("cannot deliver: "));
-            assertThat(failed.resolve("sub/a.md")).hasContent("# a\n");
+            assertThat(outcomes.get(0)).isInstanceOfSatisfying(Failed.class, f -> {
+                assertThat(f.reason()).startsWith("left in the inbox: cannot deliver it: ");
+                assertThat(f.location()).isEqualTo(blocked.source());
+            });
+            assertThat(blocked.source()).hasContent("# a\n");
+            assertThat(failed).isEmptyDirectory();
             assertThat(outcomes.get(1)).isInstanceOf(Delivered.class);
             assertThat(processed.resolve("b.md")).hasContent("# B\n");
             assertThat(processed).isDirectoryNotContaining("glob:**/.filemill-*");
