@@ -62,6 +62,15 @@ public record FilemillProperties(
         THREAD, PROCESS
     }
 
+    /**
+     * What to do when processed/ is on another file system than the inbox, where a file cannot be
+     * published atomically: refuse to start, or stage every file as a copy in processed/, force it,
+     * read it back to verify it, and publish that copy.
+     */
+    public enum CrossDevice {
+        REFUSE, COPY
+    }
+
     /** Per-stage settings; a null field takes the top-level value. */
     public record Stage(Mode mode, Integer workers) {
     }
@@ -103,10 +112,12 @@ public record FilemillProperties(
      * @param collision  what to do when processed/ has a file of the same name
      * @param durability {@code durable} forces data to disk before originals are deleted; {@code fast} does not
      * @param batchSize  most files one group commit covers
+     * @param crossDevice what to do when processed/ is on another file system than the inbox
      */
     public record Delivery(@DefaultValue("suffix") CollisionPolicy collision,
                            @DefaultValue("durable") Durability durability,
-                           @DefaultValue("256") int batchSize) {
+                           @DefaultValue("256") int batchSize,
+                           @DefaultValue("refuse") CrossDevice crossDevice) {
     }
 
     /** @param headBytes how far into a file its title may end */

@@ -79,7 +79,9 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         createDirectory("failed", failed);
         createDirectory("home", home);
         distinctOnDisk(inbox, processed, failed, home);
-        sameFileSystem(inbox, processed, "processed");
+        if (properties.delivery().crossDevice() == FilemillProperties.CrossDevice.REFUSE) {
+            sameFileSystem(inbox, processed, "processed");
+        }
         sameFileSystem(inbox, failed, "failed");
         ScanSettings scan;
         try {
@@ -176,11 +178,21 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         }
     }
 
+    /** Whether processed/ is on another file system than the inbox (allowed in cross-device copy mode). */
+    public boolean processedOnAnotherFileSystem() {
+        try {
+            return !Files.getFileStore(inbox).equals(Files.getFileStore(processed));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void sameFileSystem(Path inbox, Path dir, String name) {
         try {
             if (!Files.getFileStore(inbox).equals(Files.getFileStore(dir))) {
                 throw new ConfigurationProblem(name + " " + dir + " is on another file system than the inbox "
-                        + inbox + ", so files cannot be published atomically; put both on one file system");
+                        + inbox + ", so files cannot be published atomically; put both on one file system"
+                        + (name.equals("processed") ? " or set filemill.delivery.cross-device=copy" : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

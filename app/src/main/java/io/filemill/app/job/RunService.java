@@ -122,7 +122,7 @@ public class RunService {
     private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(), LocalDate.now(),
-                settings.headBytes(), settings.delivery().durability().forces());
+                settings.headBytes(), settings.delivery().durability().forces(), settings.processedOnAnotherFileSystem());
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return runners.create(retitle, settings.deliverySettings());

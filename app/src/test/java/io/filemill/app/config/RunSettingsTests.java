@@ -27,7 +27,8 @@ class RunSettingsTests {
                                           FilemillProperties.Stages stages) {
         return new FilemillProperties(inbox, processed, failed, home, 2, FilemillProperties.Mode.THREAD, rules,
                 new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null),
-                new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256),
+                new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256,
+                        FilemillProperties.CrossDevice.REFUSE),
                 new FilemillProperties.Title(4096), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
                         Duration.ofSeconds(10), false),

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -280,7 +281,9 @@ public final class Deliverer {
 
     private Outcome delivered(RetitleResult result, Path target) {
         if (result instanceof Rewritten r) {
-            return new Delivered(r.task(), target, true, r.oldTitle(), r.newTitle(), r.bytes());
+            // a file copied unchanged (cross-device mode) is staged too
+            return new Delivered(r.task(), target, !Objects.equals(r.oldTitle(), r.newTitle()), r.oldTitle(),
+                    r.newTitle(), r.bytes());
         }
         if (result instanceof Unchanged u) {
             return new Delivered(u.task(), target, false, u.title(), u.title(), u.task().size());

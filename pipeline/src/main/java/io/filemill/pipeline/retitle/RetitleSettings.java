@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param runDate      the date for {@code {date}} in rules
  * @param headLimit    how many bytes at the start of a file may hold the title
  * @param force        whether staged files are forced to disk before they are handed on
+ * @param crossDevice  processed/ is on another file system than the inbox: every file, unchanged
+ *                     ones too, is staged as a copy in processed/, and each staged copy is read back
+ *                     and checked against what was written before it is handed on
  */
 public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate, int headLimit,
-                              boolean force) {
+                              boolean force, boolean crossDevice) {
 
     /** Default head size: a title must end within the first MiB of a file. */
     public static final int DEFAULT_HEAD_LIMIT = 1 << 20;
@@ -42,6 +45,12 @@ public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, Ru
         if (headLimit < 1024) {
             throw new IllegalArgumentException("headLimit must be at least 1024 bytes: " + headLimit);
         }
+    }
+
+    /** Settings for processed/ on the inbox's file system. */
+    public RetitleSettings(Path inbox, Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate,
+                           int headLimit, boolean force) {
+        this(inbox, stagingDir, stagingTag, rules, runDate, headLimit, force, false);
     }
 
     /** The formats are fixed for now; one instance serves all threads. */

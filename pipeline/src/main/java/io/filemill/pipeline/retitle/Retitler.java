@@ -17,8 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +26,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The retitle stage's work on one file: reads the head, finds the title, applies the rules, and
@@ -72,13 +75,15 @@ public final class Retitler {
             TitleFormat format = settings.formats().forFile(task.fileName(), text);
             Optional<TitleLocation> location = format.locate(text, head.complete);
             if (location.isEmpty()) {
-                return verifyRest(task, in, check, head, new Unchanged(task, format.name(), null));
+                return settings.crossDevice() ? stage(task, in, check, head, null, format.name(), null)
+                        : verifyRest(task, in, check, head, new Unchanged(task, format.name(), null));
             }
             TitleLocation title = location.get();
             String newTitle = settings.rules().apply(title.title(),
                     new TitleContext(task.fileName(), settings.runDate()));
             if (newTitle.equals(title.title())) {
-                return verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
+                return settings.crossDevice() ? stage(task, in, check, head, title, format.name(), newTitle)
+                        : verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
             }
             return stage(task, in, check, head, title, format.name(), newTitle);
         } catch (StagingFailure e) {
@@ -133,23 +138,29 @@ public final class Retitler {
         return result;
     }
 
+    /**
+     * Writes the file with its new title as a staged file in processed/. {@code title} is null for a
+     * file without one, which is then copied as it is (cross-device mode only).
+     */
     private RetitleResult stage(FileTask task, InputStream in, TextCheck check, Head head, TitleLocation title,
                                 String format, String newTitle) throws IOException {
         String text = head.text();
-        int byteStart = head.bomLength + utf8Length(text, 0, title.start());
-        int byteEnd = byteStart + utf8Length(text, title.start(), title.end());
-        byte[] encodedTitle = title.encoder().apply(newTitle).getBytes(StandardCharsets.UTF_8);
+        int byteStart = title == null ? head.length : head.bomLength + utf8Length(text, 0, title.start());
+        int byteEnd = title == null ? head.length : byteStart + utf8Length(text, title.start(), title.end());
+        byte[] encodedTitle = title == null ? new byte[0]
+                : title.encoder().apply(newTitle).getBytes(StandardCharsets.UTF_8);
         Path staged = settings.stagingDir().resolve(RetitleSettings.STAGING_PREFIX + settings.stagingTag() + "-"
                 + task.id() + RetitleSettings.STAGING_SUFFIX);
         long bytes = 0;
         boolean done = false;
+        CRC32C written = new CRC32C();
         FileChannel channel = staging(() -> createStaged(staged));
         try {
             staging(() -> {
                 copyPermissions(task.source(), staged);
                 return null;
             });
-            OutputStream out = new StagingOutput(Channels.newOutputStream(channel));
+            OutputStream out = new StagingOutput(new CheckedOutputStream(Channels.newOutputStream(channel), written));
             byte[] buffer = new byte[CHUNK];
             int filled = 0;
             filled = append(out, buffer, filled, head.bytes, 0, byteStart);
@@ -173,6 +184,12 @@ public final class Retitler {
                 channel.close(); // a full disk may show only here
                 return null;
             });
+            if (settings.crossDevice()) {
+                staging(() -> {
+                    verify(staged, written.getValue());
+                    return null;
+                });
+            }
             done = true;
         } finally {
             if (!done) {
@@ -180,7 +197,18 @@ public final class Retitler {
                 Files.deleteIfExists(staged);
             }
         }
-        return new Rewritten(task, staged, format, title.title(), newTitle, bytes);
+        return new Rewritten(task, staged, format, title == null ? null : title.title(), newTitle, bytes);
+    }
+
+    /** Reads a staged copy back: another file system must hold exactly what was written to it. */
+    private static void verify(Path staged, long expectedCrc) throws IOException {
+        CRC32C read = new CRC32C();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(staged), read)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (read.getValue() != expectedCrc) {
+            throw new IOException("the copy in " + staged.getParent() + " does not read back as written");
+        }
     }
 
     /**

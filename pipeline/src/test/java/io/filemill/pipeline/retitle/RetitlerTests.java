@@ -9,6 +9,7 @@ import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,6 +259,29 @@ class RetitlerTests {
                     LocalDate.of(2026, 1, 1), 4096, false));
             assertThat(retitler.retitle(new FileTask(1, inbox.resolve("gone.md"), "gone.md", 0)))
                     .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("vanished"));
+        }
+    }
+
+    @Test
+    void acrossFileSystemsEveryFileIsStagedAsAVerifiedCopy() throws IOException {
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
+                LocalDate.of(2026, 1, 1), 4096, false, true));
+        Path unchanged = Files.writeString(inbox.resolve("fine.md"), "# Already Fine\n\nbody\n");
+        Path untitled = Files.writeString(inbox.resolve("none.md"), "no heading\n");
+        Path changed = Files.writeString(inbox.resolve("new.md"), "# new  title\n");
+        for (Path file : List.of(unchanged, untitled, changed)) {
+            RetitleResult result = retitler.retitle(new FileTask(file.hashCode() & 0xffff, file,
+                    file.getFileName().toString(), Files.size(file)));
+            assertThat(result).isInstanceOfSatisfying(Rewritten.class, rewritten -> assertThat(rewritten.staged())
+                    .hasContent(file == changed ? "# New Title\n" : readString(file)));
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
