@@ -82,8 +82,8 @@ public final class Retitler {
             String newTitle = settings.rules().apply(title.title(),
                     new TitleContext(task.fileName(), settings.runDate()));
             if (newTitle.equals(title.title())) {
-                return settings.crossDevice() ? stage(task, in, check, head, title, format.name(), newTitle)
-                        : verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
+                return settings.crossDevice() ? copyKeeping(stage(task, in, check, head, null, format.name(), null),
+                        title.title()) : verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
             }
             return stage(task, in, check, head, title, format.name(), newTitle);
         } catch (StagingFailure e) {
@@ -136,6 +136,12 @@ public final class Retitler {
         }
         check.finish();
         return result;
+    }
+
+    /** A file whose title stays, copied byte for byte (cross-device mode), with its title for the report. */
+    private static RetitleResult copyKeeping(RetitleResult copy, String title) {
+        Rewritten r = (Rewritten) copy;
+        return new Rewritten(r.task(), r.staged(), r.format(), title, title, r.bytes());
     }
 
     /**

@@ -268,8 +268,9 @@ class RetitlerTests {
                 LocalDate.of(2026, 1, 1), 4096, false, true));
         Path unchanged = Files.writeString(inbox.resolve("fine.md"), "# Already Fine\n\nbody\n");
         Path untitled = Files.writeString(inbox.resolve("none.md"), "no heading\n");
+        Path entity = Files.writeString(inbox.resolve("page.html"), "<title>Caf&#233; &#169; Menu</title>\n");
         Path changed = Files.writeString(inbox.resolve("new.md"), "# new  title\n");
-        for (Path file : List.of(unchanged, untitled, changed)) {
+        for (Path file : List.of(unchanged, untitled, entity, changed)) {
             RetitleResult result = retitler.retitle(new FileTask(file.hashCode() & 0xffff, file,
                     file.getFileName().toString(), Files.size(file)));
             assertThat(result).isInstanceOfSatisfying(Rewritten.class, rewritten -> assertThat(rewritten.staged())
