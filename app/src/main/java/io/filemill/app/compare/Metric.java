@@ -1,5 +1,6 @@
 package io.filemill.app.compare;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /** A figure every trial reports, with how to read it from a {@link TrialResult}. */
@@ -49,6 +50,6 @@ public enum Metric {
 
     /** The value as the tables show it; a dash when there is none. */
     public String format(Double value) {
-        return value == null ? "-" : String.format(java.util.Locale.ROOT, format, value);
+        return value == null ? "-" : String.format(Locale.ROOT, format, value);
     }
 }

@@ -2,6 +2,7 @@ package io.filemill.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class VerdictTests {
     }
 
     private static ConfigurationSummary summary(Configuration c, double... rates) {
-        return ConfigurationSummary.of(c, java.util.Arrays.stream(rates)
+        return ConfigurationSummary.of(c, Arrays.stream(rates)
                 .mapToObj(rate -> trial(c, rate, c.mode().equals("process"))).toList());
     }
 
