@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
+import io.filemill.app.SystemCommands;
 import io.filemill.app.corpus.CorpusGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,11 +41,7 @@ class ParentSignalTests {
     }
 
     private List<ProcessHandle> workersOfThisRun() {
-        String marker = "-Dfilemill.home=" + root.resolve("state");
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("io.filemill.worker.WorkerMain")
-                        && c.contains(marker)).orElse(false))
-                .toList();
+        return SystemCommands.workersOf(root.resolve("state"));
     }
 
     private void awaitDelivered(int count, Process run) throws Exception {

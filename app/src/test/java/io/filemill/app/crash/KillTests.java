@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
+import io.filemill.app.SystemCommands;
 import io.filemill.app.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,12 +156,10 @@ class KillTests {
     }
 
     private static void assertNoWorkerOf(Path dir, String context) throws InterruptedException {
-        String marker = "-Dfilemill.home=" + dir.resolve("state");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<ProcessHandle> workers;
         do {
-            workers = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                    .map(c -> c.contains("io.filemill.worker.WorkerMain") && c.contains(marker)).orElse(false)).toList();
+            workers = SystemCommands.workersOf(dir.resolve("state"));
             if (!workers.isEmpty()) {
                 Thread.sleep(50);
             }

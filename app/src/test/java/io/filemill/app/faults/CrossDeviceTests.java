@@ -3,6 +3,7 @@ package io.filemill.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.filemill.app.SystemCommands;
 import io.filemill.app.cli.ExitCodes;
 import io.filemill.app.cli.FilemillCli;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +54,7 @@ class CrossDeviceTests {
     }
 
     private static boolean system(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        return SystemCommands.run(List.of(command));
     }
 
     private int filemill(String... extra) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.filemill.app.SampleData;
+import io.filemill.app.SystemCommands;
 import io.filemill.app.cli.ExitCodes;
 import io.filemill.app.cli.FilemillCli;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +41,7 @@ class ResourceFaultTests {
     }
 
     private static boolean system(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        return SystemCommands.run(command);
     }
 
     private int filemill(Path base) {

@@ -162,10 +162,7 @@ public final class Retitler {
         CRC32C written = new CRC32C();
         FileChannel channel = staging(() -> createStaged(staged));
         try {
-            staging(() -> {
-                copyPermissions(task.source(), staged);
-                return null;
-            });
+            staging(() -> copyPermissions(task.source(), staged));
             OutputStream out = new StagingOutput(new CheckedOutputStream(Channels.newOutputStream(channel), written));
             byte[] buffer = new byte[CHUNK];
             int filled = 0;
@@ -181,20 +178,11 @@ public final class Retitler {
             }
             check.finish();
             if (settings.force()) {
-                staging(() -> {
-                    channel.force(true);
-                    return null;
-                });
+                staging(() -> channel.force(true));
             }
-            staging(() -> {
-                channel.close(); // a full disk may show only here
-                return null;
-            });
+            staging(() -> channel.close()); // a full disk may show only here
             if (settings.crossDevice()) {
-                staging(() -> {
-                    verify(staged, written.getValue());
-                    return null;
-                });
+                staging(() -> verify(staged, written.getValue()));
             }
             done = true;
         } finally {
@@ -232,12 +220,23 @@ public final class Retitler {
         T run() throws IOException;
     }
 
+    private interface StagingAction {
+        void run() throws IOException;
+    }
+
     private static <T> T staging(StagingStep<T> step) {
         try {
             return step.run();
         } catch (IOException e) {
             throw new StagingFailure(e);
         }
+    }
+
+    private static void staging(StagingAction action) {
+        staging(() -> {
+            action.run();
+            return null;
+        });
     }
 
     /** The staged file's stream: its failures are {@link StagingFailure}s, told apart from reading. */
@@ -248,18 +247,12 @@ public final class Retitler {
 
         @Override
         public void write(int b) {
-            staging(() -> {
-                out.write(b);
-                return null;
-            });
+            staging(() -> out.write(b));
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
-            staging(() -> {
-                out.write(bytes, offset, length);
-                return null;
-            });
+            staging(() -> out.write(bytes, offset, length));
         }
     }
 
