@@ -148,6 +148,19 @@ class RetitlerTests {
         }
 
         @Test
+        void findsTitleAfterTextThatChangesLengthWhenLowerCased() throws IOException {
+            // U+0130 lowers to two chars: offsets found in a lowered copy would miss the title
+            assertThat(rewritten("a.html", "<p>\u0130\u0130\u0130</p><title>old page</title><p>x</p>"))
+                    .isEqualTo("<p>\u0130\u0130\u0130</p><title>Old Page</title><p>x</p>");
+        }
+
+        @Test
+        void takesOnlyAsciiLettersAsTheTitleTagInAnyCase() throws IOException {
+            assertThat(rewritten("a.html", "<t\u0131tle>not this</t\u0131tle><TiTlE>this one</tItLe>"))
+                    .isEqualTo("<t\u0131tle>not this</t\u0131tle><TiTlE>This One</tItLe>");
+        }
+
+        @Test
         void sniffsHtmlInFileWithUnknownExtension() throws IOException {
             assertThat(rewritten("page.php", "<!DOCTYPE html>\n<title>x y</title>"))
                     .isEqualTo("<!DOCTYPE html>\n<title>X Y</title>");
