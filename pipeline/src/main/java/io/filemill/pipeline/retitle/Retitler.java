@@ -71,7 +71,7 @@ public final class Retitler {
             Head head = Head.read(in, settings.headLimit());
             TextCheck check = new TextCheck();
             check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
-            String text = head.text();
+            String text = head.text(check.asciiOnly());
             TitleFormat format = settings.formats().forFile(task.fileName(), text);
             Optional<TitleLocation> location = format.locate(text, head.complete);
             if (location.isEmpty()) {
@@ -103,8 +103,9 @@ public final class Retitler {
     public TitlePreview preview(FileTask task) {
         try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
             Head head = Head.read(in, settings.headLimit());
-            new TextCheck().feed(head.bytes, head.bomLength, head.length - head.bomLength);
-            String text = head.text();
+            TextCheck check = new TextCheck();
+            check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
+            String text = head.text(check.asciiOnly());
             TitleFormat format = settings.formats().forFile(task.fileName(), text);
             Optional<TitleLocation> location = format.locate(text, head.complete);
             if (location.isEmpty()) {
@@ -150,7 +151,7 @@ public final class Retitler {
      */
     private RetitleResult stage(FileTask task, InputStream in, TextCheck check, Head head, TitleLocation title,
                                 String format, String newTitle) throws IOException {
-        String text = head.text();
+        String text = head.text(check.asciiOnly());
         int byteStart = title == null ? head.length : head.bomLength + utf8Length(text, 0, title.start());
         int byteEnd = title == null ? head.length : byteStart + utf8Length(text, title.start(), title.end());
         byte[] encodedTitle = title == null ? new byte[0]
@@ -290,6 +291,7 @@ public final class Retitler {
         final int bomLength;
         final boolean complete;
         private final int textEnd;
+        private String text;
 
         private Head(byte[] bytes, int length, int bomLength, boolean complete, int textEnd) {
             this.bytes = bytes;
@@ -335,8 +337,16 @@ public final class Retitler {
             return lead + needed <= length ? length : lead;
         }
 
-        String text() {
-            return new String(bytes, bomLength, textEnd - bomLength, StandardCharsets.UTF_8);
+        /**
+         * The head as text, decoded once. {@code asciiOnly} says that the head's bytes were checked
+         * and are all ASCII: they are then copied as they are, skipping the decoder's own scan.
+         */
+        String text(boolean asciiOnly) {
+            if (text == null) {
+                text = new String(bytes, bomLength, textEnd - bomLength,
+                        asciiOnly ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            }
+            return text;
         }
     }
 }

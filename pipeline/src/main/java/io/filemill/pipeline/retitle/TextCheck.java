@@ -19,6 +19,8 @@ final class TextCheck {
     private long sequenceStart;
     /** Offset in the stream of the next byte fed. */
     private long offset;
+    /** No byte above 0x7F so far. */
+    private boolean asciiOnly = true;
 
     /** Checks the next chunk; a character cut at the chunk's end continues in the next one. */
     void feed(byte[] bytes, int from, int length) throws BadTextException {
@@ -33,6 +35,11 @@ final class TextCheck {
             }
         }
         offset += length;
+    }
+
+    /** Whether every byte fed so far was ASCII (so the text decodes byte for byte). */
+    boolean asciiOnly() {
+        return asciiOnly;
     }
 
     /** Ends the stream: a character cut off by the end of the file is an error. */
@@ -57,6 +64,7 @@ final class TextCheck {
         if (b == 0) {
             throw nul(at);
         }
+        asciiOnly = false;
         sequenceStart = at;
         if (b >= 0xC2 && b <= 0xDF) {
             needed = 1;

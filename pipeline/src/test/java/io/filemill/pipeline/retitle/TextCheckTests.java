@@ -1,5 +1,6 @@
 package io.filemill.pipeline.retitle;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,6 +38,16 @@ class TextCheckTests {
         check.feed("abcd".getBytes(StandardCharsets.US_ASCII), 0, 4);
         assertThatThrownBy(() -> check.feed(new byte[] {'e', (byte) 0xFF}, 0, 2))
                 .hasMessage("not valid UTF-8 (bad byte sequence at offset 5)");
+    }
+
+    @Test
+    void tellsWhetherEveryByteSoFarWasAscii() throws BadTextException {
+        TextCheck check = new TextCheck();
+        check.feed("plain".getBytes(StandardCharsets.US_ASCII), 0, 5);
+        boolean afterAscii = check.asciiOnly();
+        check.feed("é".getBytes(StandardCharsets.UTF_8), 0, 2);
+        assertThat(afterAscii).isTrue();
+        assertThat(check.asciiOnly()).isFalse();
     }
 
     @Test
