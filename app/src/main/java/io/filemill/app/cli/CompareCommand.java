@@ -67,6 +67,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "An option for every JVM a trial starts, for example --jvm-option=-Xmx256m; repeat for more.")
     List<String> jvmOptions = List.of();
 
+    @Option(names = "--cache", paramLabel = "cold|warm", defaultValue = "cold",
+            description = "cold (default): drop the page cache before each trial, so that every trial reads its "
+                    + "inbox from the disk and no trial meets what the one before it left in the cache (Linux, needs "
+                    + "root; otherwise warm); warm: keep it.")
+    String cache;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes (default work/compare/<time>).")
     Path out;
 
@@ -88,6 +94,10 @@ final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.FATAL;
             }
         }
+        if (!cache.equals("cold") && !cache.equals("warm")) {
+            context.err().println("filemill: --cache: '" + cache + "' is not one of cold, warm");
+            return ExitCodes.FATAL;
+        }
         if (workers.stream().anyMatch(n -> n < 1) || files < 1 || repeat < 1) {
             context.err().println("filemill: --files, --workers and --repeat must be at least 1");
             return ExitCodes.FATAL;
@@ -96,9 +106,11 @@ final class CompareCommand implements Callable<Integer> {
                 : Path.of("work", "compare", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ComparePlan plan = new ComparePlan(files, profile, seed, repeat,
                 ComparePlan.combinations(modes, workers, durabilities, baseline));
+        Comparison comparison = new Comparison(plan, dir, jvmOptions, cache.equals("cold"));
+        context.err().println("page cache: " + comparison.cacheDescription());
         CompareReport report;
         try (TrialProgress progress = new TrialProgress(context)) {
-            report = new Comparison(plan, dir, jvmOptions).run(progress);
+            report = comparison.run(progress);
         }
         context.out().println();
         context.out().print(Comparison.table(report));

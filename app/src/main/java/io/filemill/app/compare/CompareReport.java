@@ -27,15 +27,15 @@ public record CompareReport(
         verdict = List.copyOf(verdict);
     }
 
-    /** The machine and JVM the trials ran on. */
-    public record Machine(int cores, String os, String java, List<String> jvmOptions) {
+    /** The machine and JVM the trials ran on, and the state of the file cache each trial started in. */
+    public record Machine(int cores, String os, String java, List<String> jvmOptions, String pageCache) {
 
-        static Machine current(List<String> jvmOptions) {
+        static Machine current(List<String> jvmOptions, String pageCache) {
             return new Machine(Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                             + System.getProperty("os.arch"),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                    jvmOptions);
+                    jvmOptions, pageCache);
         }
     }
 

@@ -38,12 +38,23 @@ public final class Comparison {
     private final ComparePlan plan;
     private final Path out;
     private final List<String> jvmOptions;
+    private final PageCache cache;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public Comparison(ComparePlan plan, Path out, List<String> jvmOptions) {
+    /**
+     * @param coldCache drop the page cache before each trial where the system allows it (see
+     *                  {@link PageCache}); the report says whether it was
+     */
+    public Comparison(ComparePlan plan, Path out, List<String> jvmOptions, boolean coldCache) {
         this.plan = plan;
         this.out = out.toAbsolutePath().normalize();
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.cache = PageCache.of(coldCache);
+    }
+
+    /** What state each trial's file cache starts in, in one line. */
+    public String cacheDescription() {
+        return cache.description();
     }
 
     /** Runs every trial and writes the report files; returns the report. */
@@ -58,7 +69,7 @@ public final class Comparison {
         RunReportWriter reports = new RunReportWriter();
         try {
             warmUp(trialsDir, home, commands, reports);
-            TrialRunner runner = new TrialRunner(corpus, plan.files(), bytes, trialsDir, home, commands, reports);
+            TrialRunner runner = new TrialRunner(corpus, plan.files(), bytes, trialsDir, home, commands, reports, cache);
             List<Trial> trials = plan.trials();
             List<TrialResult> results = new ArrayList<>();
             for (Trial trial : trials) {
@@ -73,7 +84,7 @@ public final class Comparison {
                         .filter(r -> r.configuration().equals(configuration.label())).toList()));
             }
             CompareReport report = new CompareReport(started, Instant.now(),
-                    CompareReport.Machine.current(jvmOptions),
+                    CompareReport.Machine.current(jvmOptions, cache.description()),
                     new CompareReport.Corpus(plan.files(), plan.profile(), plan.seed(), bytes), plan.repeats(),
                     results, summaries, Target.check(summaries), Verdict.of(summaries));
             write(report);
@@ -99,7 +110,7 @@ public final class Comparison {
         long bytes = new CorpusGenerator(plan.seed() + 1).generate(corpus, files, plan.profile());
         try {
             TrialRunner runner = new TrialRunner(corpus, files, bytes, Files.createDirectories(trialsDir.resolve("warm-up")),
-                    home, commands, reports);
+                    home, commands, reports, cache);
             int number = 0;
             for (Configuration configuration : warmUps) {
                 runner.run(new Trial(++number, 0, configuration));

@@ -45,6 +45,8 @@ final class HtmlReport {
                                 + "rounds, configurations interleaved, each trial in its own JVM on a fresh copy.",
                         report.corpus().files(), report.corpus().profile().name().toLowerCase(),
                         report.corpus().bytes(), report.corpus().seed(), report.repeats())))
+                .append("<br>")
+                .append(escape("Page cache: " + report.machine().pageCache() + "."))
                 .append("</small></p>\n");
         html.append("<h2>Verdict</h2>\n<ul class=\"verdict\">\n");
         report.verdict().forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));

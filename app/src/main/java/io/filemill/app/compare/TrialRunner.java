@@ -37,9 +37,10 @@ final class TrialRunner {
     private final Path home;
     private final JavaCommands commands;
     private final RunReportWriter reports;
+    private final PageCache cache;
 
     TrialRunner(Path corpus, int files, long corpusBytes, Path trialsDir, Path home, JavaCommands commands,
-                RunReportWriter reports) {
+                RunReportWriter reports, PageCache cache) {
         this.corpus = corpus;
         this.files = files;
         this.corpusBytes = corpusBytes;
@@ -47,6 +48,7 @@ final class TrialRunner {
         this.home = home;
         this.commands = commands;
         this.reports = reports;
+        this.cache = cache;
     }
 
     TrialResult run(Trial trial) throws IOException, InterruptedException {
@@ -57,7 +59,7 @@ final class TrialRunner {
         Path processed = Files.createDirectories(dir.resolve("processed"));
         Path log = trialsDir.resolve(name + ".log");
         FileUtils.copyDirectory(corpus.toFile(), inbox.toFile());
-        flushDirtyPages();
+        cache.prepareTrial();
         Set<Path> earlierReports = reportFiles();
         ProcessBuilder command = configuration.isBaseline()
                 ? commands.baseline(inbox, processed, configuration.durability().equals("durable"))
@@ -168,18 +170,6 @@ final class TrialRunner {
 
     private static double megabytes(long bytes) {
         return bytes < 0 ? -1 : bytes / MIB;
-    }
-
-    /**
-     * Writes out the copy's dirty pages before the clock starts, so that one trial's forcing does
-     * not pay for the copy made for it. Best effort: where there is no {@code sync}, nothing happens.
-     */
-    private static void flushDirtyPages() throws InterruptedException {
-        try {
-            new ProcessBuilder("sync").inheritIO().start().waitFor(5, TimeUnit.MINUTES);
-        } catch (IOException noSyncCommand) {
-            // not on this system
-        }
     }
 
     /** A trial did not do the whole job; the message names the configuration and its log. */

@@ -46,6 +46,10 @@ class ComparisonTests {
                 .isGreaterThanOrEqualTo(2 + 2 * 40);
         assertThat(process.get("workerStartupMillis").asDouble()).isPositive();
         assertThat(report.get("verdict").get(0).asString()).startsWith("Fastest here:");
+        boolean root = Files.isWritable(Path.of("/proc/sys/vm/drop_caches"));
+        assertThat(report.get("machine").get("pageCache").asString()).as("cold by default where allowed")
+                .startsWith(root ? "cold:" : "warm:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("page cache: " + (root ? "cold" : "warm"));
 
         List<String> summary = Files.readAllLines(dir.resolve("report.csv"));
         assertThat(summary).hasSize(1 + 3);
@@ -53,7 +57,7 @@ class ComparisonTests {
         assertThat(Files.readAllLines(dir.resolve("trials.csv"))).hasSize(1 + 3);
 
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<canvas id=\"throughput\"", "Chart.js v4", "Fastest here:")
+        assertThat(html).contains("<canvas id=\"throughput\"", "Chart.js v4", "Fastest here:", "Page cache: ")
                 .doesNotContain("src=\"http", "href=\"http");
         assertThat(dir.resolve("corpus")).doesNotExist();
         assertThat(Files.list(dir.resolve("trials")).filter(Files::isDirectory).map(p -> p.getFileName().toString()))
@@ -64,7 +68,7 @@ class ComparisonTests {
     void aTrialThatCannotRunStopsTheComparisonNamingItsLog() throws Exception {
         ComparePlan plan = new ComparePlan(5, CorpusProfile.SMALL, 1, 1,
                 List.of(Configuration.filemill("thread", 1, "fast")));
-        Comparison comparison = new Comparison(plan, root.resolve("report"), List.of("-Xmx1m"));
+        Comparison comparison = new Comparison(plan, root.resolve("report"), List.of("-Xmx1m"), false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> comparison.run(new Comparison.Listener() {
                     @Override
                     public void trialStarted(ComparePlan.Trial trial, int of) {
