@@ -112,7 +112,7 @@ final class Verdict {
                 ConfigurationSummary fast = Target.find(summaries, Configuration.filemill(c.mode(), c.workers(), "fast"));
                 if (fast != null) {
                     lines.add(format("%s mode with %d workers kept %.2fx of its fast speed when durable "
-                            + "(files forced on the workers in parallel, one forced journal and directory per batch).",
+                            + "(each batch's files forced 8 at a time, one forced journal and directory per batch).",
                             capitalize(c.mode()), c.workers(),
                             durable.median(Metric.FILES_PER_SECOND) / fast.median(Metric.FILES_PER_SECOND)));
                 }

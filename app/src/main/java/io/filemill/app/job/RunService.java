@@ -122,7 +122,7 @@ public class RunService {
     private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(), LocalDate.now(),
-                settings.headBytes(), settings.delivery().durability().forces(), settings.processedOnAnotherFileSystem());
+                settings.headBytes(), settings.processedOnAnotherFileSystem());
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return runners.create(retitle, settings.deliverySettings());
@@ -259,7 +259,7 @@ public class RunService {
     /** Prints what a run would do to each title; touches no file. */
     private static int preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
         Retitler retitler = new Retitler(new RetitleSettings(settings.inbox(), settings.processed(), "dry-run", settings.rules(),
-                LocalDate.now(), settings.headBytes(), false));
+                LocalDate.now(), settings.headBytes()));
         AtomicLong files = new AtomicLong();
         AtomicLong changes = new AtomicLong();
         new InboxScanner(settings.inbox(), settings.scan()).scan(task -> {

@@ -13,6 +13,7 @@ import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,6 +38,8 @@ import java.util.UUID;
  * The deliver stage: publishes a batch of retitled files and removes their originals, as one
  * group commit. For each batch it
  * <ol>
+ *   <li>when durable, forces the batch's rewritten (staged) files to disk, several at a time: a
+ *       file that cannot be forced is not published and stays in the inbox;</li>
  *   <li>records every intended publish in a journal (forced once, when durable);</li>
  *   <li>publishes each file under its final name without clobbering (a hard link of the staged
  *       file or of the unchanged original; an atomic rename under {@link CollisionPolicy#REPLACE}),
@@ -51,6 +54,13 @@ import java.util.UUID;
  * by a concurrent batch is detected by the no-clobber link).
  */
 public final class Deliverer {
+
+    /**
+     * How many staged files a batch forces at once. One force waits for the disk, and disks serve
+     * several at a time: on this project's machine 20,000 files delivered durably took 10.2-11.1 s
+     * forced two at a time (on the retitle threads, as before) and 6.9-7.2 s forced eight at a time.
+     */
+    static final int FORCE_THREADS = 8;
 
     private final DeliverySettings settings;
 
@@ -68,6 +78,7 @@ public final class Deliverer {
         boolean force = settings.durability().forces();
         List<Step> steps = new ArrayList<>(batch.results().size());
         Map<Path, Intent> resumed = Journal.publishedIntents(Journal.fileOf(settings.journalDir(), batch.id()));
+        Map<Path, IOException> unforced = force ? forceStaged(batch.results(), resumed) : Map.of();
         try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force)) {
             Set<Path> planned = new HashSet<>();
             Set<Path> madeDirectories = new HashSet<>();
@@ -75,11 +86,18 @@ public final class Deliverer {
                 Step step = new Step(result);
                 String refusal = refusal(result);
                 Intent done = resumed.get(result.task().source());
+                IOException forceFailure = result instanceof Rewritten r ? unforced.get(r.staged()) : null;
                 if (refusal != null) {
                     step.refused = true;
                     step.outcome = new Failed(result.task(), null, refusal);
                 } else if (done != null) {
                     resume(step, done);
+                } else if (forceFailure != null) {
+                    // the machine's fault, not the file's: it stays in the inbox, its staged copy goes
+                    step.held = true;
+                    step.outcome = new Failed(result.task(), result.task().source(),
+                            "left in the inbox: cannot deliver it: cannot force the rewritten file to disk: "
+                                    + describe(forceFailure));
                 } else {
                     step.intent = plan(result, planned);
                     journal.record(step.intent);
@@ -87,7 +105,7 @@ public final class Deliverer {
                 steps.add(step);
             }
             for (Step step : steps) {
-                if (!step.published && !step.refused) {
+                if (!step.published && !step.refused && !step.held) {
                     publish(step, journal, planned, madeDirectories);
                 }
             }
@@ -121,6 +139,8 @@ public final class Deliverer {
         boolean published;
         boolean originalGone;
         boolean refused;
+        /** Not published because its staged file could not be forced; the staged file is discarded. */
+        boolean held;
         Outcome outcome;
 
         Step(RetitleResult result) {
@@ -148,6 +168,21 @@ public final class Deliverer {
                     + settings.processed();
         }
         return null;
+    }
+
+    /**
+     * Forces the staged files of a batch that are to be published (not refused, not published by an
+     * earlier attempt), {@link #FORCE_THREADS} at a time; returns the ones that failed, with why.
+     */
+    private Map<Path, IOException> forceStaged(List<RetitleResult> results, Map<Path, Intent> resumed)
+            throws InterruptedIOException {
+        List<Path> staged = new ArrayList<>();
+        for (RetitleResult result : results) {
+            if (result instanceof Rewritten r && refusal(result) == null && !resumed.containsKey(r.task().source())) {
+                staged.add(r.staged());
+            }
+        }
+        return StagedFiles.forceAll(staged, FORCE_THREADS);
     }
 
     /** Takes over a publish that an earlier attempt of the batch did. */

@@ -16,13 +16,12 @@ import java.util.Objects;
  * @param rules        the title rule chain
  * @param runDate      the date for {@code {date}} in rules
  * @param headLimit    how many bytes at the start of a file may hold the title
- * @param force        whether staged files are forced to disk before they are handed on
  * @param crossDevice  processed/ is on another file system than the inbox: every file, unchanged
  *                     ones too, is staged as a copy in processed/, and each staged copy is read back
  *                     and checked against what was written before it is handed on
  */
 public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate, int headLimit,
-                              boolean force, boolean crossDevice) {
+                              boolean crossDevice) {
 
     /** Default head size: a title must end within the first MiB of a file. */
     public static final int DEFAULT_HEAD_LIMIT = 1 << 20;
@@ -49,8 +48,8 @@ public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, Ru
 
     /** Settings for processed/ on the inbox's file system. */
     public RetitleSettings(Path inbox, Path stagingDir, String stagingTag, RuleChain rules, LocalDate runDate,
-                           int headLimit, boolean force) {
-        this(inbox, stagingDir, stagingTag, rules, runDate, headLimit, force, false);
+                           int headLimit) {
+        this(inbox, stagingDir, stagingTag, rules, runDate, headLimit, false);
     }
 
     /** The formats are fixed for now; one instance serves all threads. */

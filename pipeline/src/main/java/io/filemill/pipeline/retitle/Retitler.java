@@ -178,9 +178,6 @@ public final class Retitler {
                 bytes += n;
             }
             check.finish();
-            if (settings.force()) {
-                staging(() -> channel.force(true));
-            }
             staging(() -> channel.close()); // a full disk may show only here
             if (settings.crossDevice()) {
                 staging(() -> verify(staged, written.getValue()));

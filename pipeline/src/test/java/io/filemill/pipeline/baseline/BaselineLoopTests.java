@@ -48,7 +48,7 @@ class BaselineLoopTests {
     void deliversTheSameBytesAsTheRetitleStage() throws IOException {
         Path staging = Files.createDirectory(root.resolve("staging"));
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(), LocalDate.now(),
-                RetitleSettings.DEFAULT_HEAD_LIMIT, false));
+                RetitleSettings.DEFAULT_HEAD_LIMIT));
         long id = 0;
         for (String name : DOCUMENTS.keySet()) {
             Path file = inbox.resolve(name);

@@ -66,7 +66,7 @@ public class TitleEngineBenchmark {
         text = content.length() > RetitleSettings.DEFAULT_HEAD_LIMIT
                 ? content.substring(0, RetitleSettings.DEFAULT_HEAD_LIMIT) : content;
         retitler = new Retitler(new RetitleSettings(dir, Files.createDirectory(dir.resolve("staging")), "bench",
-                rules, LocalDate.of(2026, 1, 1), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
+                rules, LocalDate.of(2026, 1, 1), RetitleSettings.DEFAULT_HEAD_LIMIT));
     }
 
     @TearDown(Level.Trial)

@@ -50,7 +50,7 @@ class PipelineTests {
 
     private Pipeline pipeline(int workers, int maxBatch) {
         Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run1", RuleChain.defaults(),
-                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, true));
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
         Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.DURABLE, null));
         PipelineStages stages = new PipelineStages(
@@ -174,7 +174,7 @@ class PipelineTests {
             Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
         }
         Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run2", RuleChain.defaults(),
-                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, false));
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.FAST, null));

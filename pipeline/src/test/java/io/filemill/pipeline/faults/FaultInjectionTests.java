@@ -78,7 +78,7 @@ class FaultInjectionTests {
     private void runOnce(Run run) throws IOException {
         Recovery.recover(delivery(run));
         Retitler retitler = new Retitler(new RetitleSettings(run.inbox(), run.processed(), "t", RuleChain.defaults(),
-                LocalDate.of(2026, 11, 24), RetitleSettings.DEFAULT_HEAD_LIMIT, true));
+                LocalDate.of(2026, 11, 24), RetitleSettings.DEFAULT_HEAD_LIMIT));
         Deliverer deliverer = new Deliverer(delivery(run));
         PipelineStages stages = new PipelineStages(new ThreadStageRunner<>("retitle", retitler::retitle, 1, 4),
                 new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));

@@ -34,7 +34,7 @@ class RetitleFuzzTests {
             String name = NAMES[data.consumeInt(0, NAMES.length - 1)];
             Path file = Files.write(inbox.resolve(name), data.consumeRemainingAsBytes());
             Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "fuzz", RULES,
-                    LocalDate.of(2026, 1, 1), 1024, false));
+                    LocalDate.of(2026, 1, 1), 1024));
             RetitleResult result = retitler.retitle(new FileTask(1, file, name, Files.size(file)));
             assertThat(result).isNotNull();
             if (result instanceof RetitleResult.Rewritten rewritten) {

@@ -38,7 +38,7 @@ class RetitlerTests {
     private RetitleResult retitle(String name, byte[] content, List<String> rules, int headLimit) throws IOException {
         Path file = Files.write(inbox.resolve(name), content);
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.parse(rules),
-                LocalDate.of(2026, 11, 23), headLimit, false));
+                LocalDate.of(2026, 11, 23), headLimit));
         return retitler.retitle(new FileTask(ids.incrementAndGet(), file, name, content.length));
     }
 
@@ -260,7 +260,7 @@ class RetitlerTests {
             Path file = Files.writeString(inbox.resolve("p.md"), "# secret notes\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
-                    LocalDate.of(2026, 1, 1), 4096, true));
+                    LocalDate.of(2026, 1, 1), 4096));
             Rewritten result = (Rewritten) retitler.retitle(new FileTask(7, file, "p.md", Files.size(file)));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.staged())))
                     .isEqualTo("rw-------");
@@ -269,7 +269,7 @@ class RetitlerTests {
         @Test
         void vanishedFileIsRejectedWithReason() throws IOException {
             Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
-                    LocalDate.of(2026, 1, 1), 4096, false));
+                    LocalDate.of(2026, 1, 1), 4096));
             assertThat(retitler.retitle(new FileTask(1, inbox.resolve("gone.md"), "gone.md", 0)))
                     .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("vanished"));
         }
@@ -278,7 +278,7 @@ class RetitlerTests {
     @Test
     void acrossFileSystemsEveryFileIsStagedAsAVerifiedCopy() throws IOException {
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
-                LocalDate.of(2026, 1, 1), 4096, false, true));
+                LocalDate.of(2026, 1, 1), 4096, true));
         Path unchanged = Files.writeString(inbox.resolve("fine.md"), "# Already Fine\n\nbody\n");
         Path untitled = Files.writeString(inbox.resolve("none.md"), "no heading\n");
         Path entity = Files.writeString(inbox.resolve("page.html"), "<title>Caf&#233; &#169; Menu</title>\n");
@@ -303,7 +303,7 @@ class RetitlerTests {
     void aFileOutsideTheInboxIsRefusedUnread() throws IOException {
         Path elsewhere = Files.writeString(root.resolve("elsewhere.md"), "# not mine\n");
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
-                LocalDate.of(2026, 1, 1), 4096, false));
+                LocalDate.of(2026, 1, 1), 4096));
         assertThat(retitler.retitle(new FileTask(1, elsewhere, "elsewhere.md", 11)))
                 .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).startsWith(Retitler.REFUSED));
         assertThat(retitler.retitle(new FileTask(2, inbox.resolve("../elsewhere.md"), "elsewhere.md", 11)))
@@ -315,7 +315,7 @@ class RetitlerTests {
     void previewShowsOldAndNewTitleWithoutWritingAnything() throws IOException {
         Path file = Files.writeString(inbox.resolve("a.md"), "# some title\n");
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
-                LocalDate.of(2026, 1, 1), 4096, false));
+                LocalDate.of(2026, 1, 1), 4096));
         TitlePreview preview = retitler.preview(new FileTask(1, file, "a.md", 13));
         assertThat(preview.oldTitle()).isEqualTo("some title");
         assertThat(preview.newTitle()).isEqualTo("Some Title");
