@@ -49,7 +49,20 @@ public final class Comparison {
         this.plan = plan;
         this.out = out.toAbsolutePath().normalize();
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.cache = PageCache.of(coldCache);
+        this.cache = PageCache.of(coldCache, programFiles(this.out.resolve("state")));
+    }
+
+    /** What the trials' JVMs start from: the JDK, filemill's class path (for the distribution, its directory), the state. */
+    private static List<Path> programFiles(Path home) {
+        List<Path> files = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                Path path = Path.of(entry).toAbsolutePath();
+                files.add(path.toString().endsWith(".jar") && path.getParent() != null ? path.getParent() : path);
+            }
+        }
+        files.add(home);
+        return files;
     }
 
     /** What state each trial's file cache starts in, in one line. */

@@ -1,10 +1,14 @@
 package io.filemill.app.compare;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Puts the machine's file cache in the same state before every trial. Dirty pages are always written
@@ -14,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  * the files the trials before it deleted. That matters on ext4 without a journal, where creating a
  * file skips every free inode deleted in the last minute (six while its inode table block is still
  * dirty) by looking each one up in the cache: a trial's system time then depended on what the
- * trials before it deleted, by a factor of four on this project's machine. Where dropping is not
- * allowed, trials run warm and {@link #description()} says so.
+ * trials before it deleted, by a factor of four on this project's machine. The program's own files
+ * (the JDK, filemill's jars and archives, the state directory) are read back in after the drop, so
+ * that start-up is timed as a machine that runs Java pays it, not as a first boot. Where dropping is
+ * not allowed, trials run warm and {@link #description()} says so.
  */
 final class PageCache {
 
@@ -23,22 +29,29 @@ final class PageCache {
 
     private final boolean cold;
     private final String description;
+    private final List<Path> programFiles;
 
-    private PageCache(boolean cold, String description) {
+    private PageCache(boolean cold, String description, List<Path> programFiles) {
         this.cold = cold;
         this.description = description;
+        this.programFiles = List.copyOf(programFiles);
     }
 
-    /** Cold when asked and allowed here, else warm. */
-    static PageCache of(boolean coldWanted) {
+    /**
+     * Cold when asked and allowed here, else warm.
+     *
+     * @param programFiles files and directories a trial's JVMs start from, read back in after a drop
+     */
+    static PageCache of(boolean coldWanted, List<Path> programFiles) {
         if (!coldWanted) {
-            return new PageCache(false, "warm: dirty pages written out before each trial, caches kept");
+            return new PageCache(false, "warm: dirty pages written out before each trial, caches kept", programFiles);
         }
         if (Files.isWritable(DROP_CACHES)) {
-            return new PageCache(true, "cold: dirty pages written out and the page cache dropped before each trial");
+            return new PageCache(true, "cold: dirty pages written out and the page cache dropped before each trial "
+                    + "(the JDK's and filemill's own files read back in)", programFiles);
         }
         return new PageCache(false, "warm: dirty pages written out before each trial; the page cache could not be "
-                + "dropped (needs root on Linux)");
+                + "dropped (needs root on Linux)", programFiles);
     }
 
     boolean isCold() {
@@ -60,6 +73,24 @@ final class PageCache {
         if (cold) {
             // 1: clean page cache only (file data and the block device's metadata blocks)
             Files.writeString(DROP_CACHES, "1", StandardCharsets.US_ASCII);
+            for (Path start : programFiles) {
+                readBackIn(start);
+            }
+        }
+    }
+
+    private static void readBackIn(Path start) throws IOException {
+        if (!Files.exists(start)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(start)) {
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException unreadable) {
+                    // not needed to start, or not ours to read: it stays cold
+                }
+            }
         }
     }
 }
