@@ -54,10 +54,6 @@ final class PageCache {
                 + "dropped (needs root on Linux)", programFiles);
     }
 
-    boolean isCold() {
-        return cold;
-    }
-
     /** One line for the report: what state each trial started in. */
     String description() {
         return description;
