@@ -82,20 +82,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (String mode : modes) {
-            if (!mode.equals("thread") && !mode.equals("process")) {
-                context.err().println("filemill: --modes: '" + mode + "' is not one of thread, process");
-                return ExitCodes.FATAL;
-            }
-        }
-        for (String durability : durabilities) {
-            if (!durability.equals("durable") && !durability.equals("fast")) {
-                context.err().println("filemill: --durability: '" + durability + "' is not one of durable, fast");
-                return ExitCodes.FATAL;
-            }
-        }
-        if (!cache.equals("cold") && !cache.equals("warm")) {
-            context.err().println("filemill: --cache: '" + cache + "' is not one of cold, warm");
+        String refused = firstRefused("--modes", modes, "thread", "process");
+        refused = refused != null ? refused : firstRefused("--durability", durabilities, "durable", "fast");
+        refused = refused != null ? refused : firstRefused("--cache", List.of(cache), "cold", "warm");
+        if (refused != null) {
+            context.err().println("filemill: " + refused);
             return ExitCodes.FATAL;
         }
         if (workers.stream().anyMatch(n -> n < 1) || files < 1 || repeat < 1) {
@@ -127,6 +118,16 @@ final class CompareCommand implements Callable<Integer> {
         context.out().println("report: " + dir.toAbsolutePath().resolve("report.html") + " (also report.json, "
                 + "report.csv, trials.csv)");
         return ExitCodes.OK;
+    }
+
+    /** Why the first value not among {@code allowed} is refused, or null when all are allowed. */
+    private static String firstRefused(String option, List<String> values, String... allowed) {
+        for (String value : values) {
+            if (!List.of(allowed).contains(value)) {
+                return option + ": '" + value + "' is not one of " + String.join(", ", allowed);
+            }
+        }
+        return null;
     }
 
     /** A progress bar over the trials on a terminal; otherwise a line per trial on stderr. */
