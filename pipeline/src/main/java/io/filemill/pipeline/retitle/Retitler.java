@@ -2,6 +2,8 @@ package io.filemill.pipeline.retitle;
 
 import io.filemill.pipeline.rule.TitleContext;
 import io.filemill.pipeline.task.Confinement;
+import io.filemill.pipeline.task.Deadline;
+import io.filemill.pipeline.task.DeadlineExceededException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -67,25 +70,33 @@ public final class Retitler {
             // the deliver stage leaves such a file where it is; it was never filemill's to touch
             return new Rejected(task, REFUSED + task.source() + " is not inside the inbox " + settings.inbox());
         }
+        Deadline deadline = Deadline.after(settings.fileTimeout());
         try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
             Head head = Head.read(in, settings.headLimit());
             TextCheck check = new TextCheck();
             check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
             String text = head.text(check.asciiOnly());
             TitleFormat format = settings.formats().forFile(task.fileName(), text);
-            Optional<TitleLocation> location = format.locate(text, head.complete);
+            Optional<TitleLocation> location = format.locate(text, head.complete, deadline);
             if (location.isEmpty()) {
-                return settings.crossDevice() ? stage(task, in, check, head, null, format.name(), null)
-                        : verifyRest(task, in, check, head, new Unchanged(task, format.name(), null));
+                return settings.crossDevice() ? stage(task, in, check, head, null, format.name(), null, deadline)
+                        : verifyRest(in, check, new Unchanged(task, format.name(), null), deadline);
             }
             TitleLocation title = location.get();
             String newTitle = settings.rules().apply(title.title(),
-                    new TitleContext(task.fileName(), settings.runDate()));
+                    new TitleContext(task.fileName(), settings.runDate(), deadline));
+            deadline.checkNow();
             if (newTitle.equals(title.title())) {
-                return settings.crossDevice() ? copyKeeping(stage(task, in, check, head, null, format.name(), null),
-                        title.title()) : verifyRest(task, in, check, head, new Unchanged(task, format.name(), title.title()));
+                return settings.crossDevice()
+                        ? copyKeeping(stage(task, in, check, head, null, format.name(), null, deadline), title.title())
+                        : verifyRest(in, check, new Unchanged(task, format.name(), title.title()), deadline);
             }
-            return stage(task, in, check, head, title, format.name(), newTitle);
+            return stage(task, in, check, head, title, format.name(), newTitle, deadline);
+        } catch (DeadlineExceededException e) {
+            return new Rejected(task, e.getMessage() + "; the file may be too large or too complex for the "
+                    + "title rules (see filemill.title.file-timeout)");
+        } catch (CancellationException e) {
+            throw e; // the run is stopping: the file stays in the inbox
         } catch (StagingFailure e) {
             throw machineFault("cannot write the rewritten file in " + settings.stagingDir(), (IOException) e.getCause());
         } catch (BadTextException e) {
@@ -129,10 +140,11 @@ public final class Retitler {
         }
     }
 
-    private static RetitleResult verifyRest(FileTask task, InputStream in, TextCheck check, Head head,
-                                            RetitleResult result) throws IOException {
+    private static RetitleResult verifyRest(InputStream in, TextCheck check, RetitleResult result,
+                                            Deadline deadline) throws IOException {
         byte[] buffer = new byte[CHUNK];
         for (int n; (n = in.read(buffer)) > 0; ) {
+            deadline.checkNow();
             check.feed(buffer, 0, n);
         }
         check.finish();
@@ -150,7 +162,7 @@ public final class Retitler {
      * file without one, which is then copied as it is (cross-device mode only).
      */
     private RetitleResult stage(FileTask task, InputStream in, TextCheck check, Head head, TitleLocation title,
-                                String format, String newTitle) throws IOException {
+                                String format, String newTitle, Deadline deadline) throws IOException {
         String text = head.text(check.asciiOnly());
         int byteStart = title == null ? head.length : head.bomLength + utf8Length(text, 0, title.start());
         int byteEnd = title == null ? head.length : byteStart + utf8Length(text, title.start(), title.end());
@@ -173,6 +185,7 @@ public final class Retitler {
             bytes = byteStart + encodedTitle.length + (head.length - byteEnd);
             out.write(buffer, 0, filled);
             for (int n; (n = in.read(buffer)) > 0; ) {
+                deadline.checkNow();
                 check.feed(buffer, 0, n);
                 out.write(buffer, 0, n);
                 bytes += n;

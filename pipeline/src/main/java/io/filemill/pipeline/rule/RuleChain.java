@@ -87,7 +87,8 @@ public final class RuleChain {
         try {
             Pattern pattern = Pattern.compile(argument.substring(0, arrow));
             String replacement = argument.substring(arrow + 2);
-            return (t, c) -> pattern.matcher(t).replaceAll(replacement);
+            // a user's expression may backtrack without end: matching reads the title through the deadline
+            return (t, c) -> pattern.matcher(new DeadlineText(t, c.deadline())).replaceAll(replacement);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("title rule '" + spec + "' has a bad regular expression: "
                     + e.getDescription());

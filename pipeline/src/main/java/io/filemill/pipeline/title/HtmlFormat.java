@@ -1,5 +1,6 @@
 package io.filemill.pipeline.title;
 
+import io.filemill.pipeline.task.Deadline;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,11 +23,12 @@ final class HtmlFormat implements TitleFormat {
     }
 
     @Override
-    public Optional<TitleLocation> locate(String head, boolean complete) {
+    public Optional<TitleLocation> locate(String head, boolean complete, Deadline deadline) {
         // tags are matched in place, ignoring ASCII case: lowering the whole head would cost a copy
         // per file and can change its length (U+0130 lowers to two chars), which would shift offsets
         int pos = 0;
         while (true) {
+            deadline.check();
             int tag = head.indexOf('<', pos);
             if (tag < 0) {
                 return Optional.empty();

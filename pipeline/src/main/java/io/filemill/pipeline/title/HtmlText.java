@@ -8,7 +8,20 @@ final class HtmlText {
     private static final Map<String, String> NAMED = Map.of(
             "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
 
+    /** The longest reference looked for, {@code &} to {@code ;} inclusive: only so far is searched. */
+    private static final int MAX_REFERENCE = 12;
+
     private HtmlText() {
+    }
+
+    /** Index of the first {@code ;} in [from, to], clipped to the text; -1 if none. */
+    private static int semicolonWithin(String text, int from, int to) {
+        for (int i = from; i < Math.min(to + 1, text.length()); i++) {
+            if (text.charAt(i) == ';') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String decode(String text) {
@@ -19,8 +32,8 @@ final class HtmlText {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            int semi = c == '&' ? text.indexOf(';', i) : -1;
-            String decoded = semi > i + 1 && semi - i <= 12 ? reference(text.substring(i + 1, semi)) : null;
+            int semi = c == '&' ? semicolonWithin(text, i + 1, i + MAX_REFERENCE) : -1;
+            String decoded = semi > i + 1 ? reference(text.substring(i + 1, semi)) : null;
             if (decoded != null) {
                 out.append(decoded);
                 i = semi + 1;

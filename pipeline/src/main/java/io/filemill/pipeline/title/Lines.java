@@ -1,19 +1,13 @@
 package io.filemill.pipeline.title;
 
-/** Line walking over a head string, keeping exact offsets; CR LF, LF and lone CR all end a line. */
+/**
+ * Line walking over a head string, keeping exact offsets; CR LF, LF and lone CR all end a line.
+ * Every method looks only at the chars of the line it is given, so walking a head line by line
+ * reads each char a constant number of times.
+ */
 final class Lines {
 
     private Lines() {
-    }
-
-    /** Index just past the end of the line that starts at {@code from} (after its terminator). */
-    static int nextLineStart(String text, int from) {
-        int i = text.indexOf('\n', from);
-        int cr = text.indexOf('\r', from);
-        if (cr >= 0 && (i < 0 || cr < i)) {
-            return cr + 1 < text.length() && text.charAt(cr + 1) == '\n' ? cr + 2 : cr + 1;
-        }
-        return i < 0 ? text.length() : i + 1;
     }
 
     /** Index of the end of the line content that starts at {@code from} (before its terminator). */
@@ -27,9 +21,19 @@ final class Lines {
         return text.length();
     }
 
-    /** Whether the line at {@code from} has a terminator inside the text. */
-    static boolean isTerminated(String text, int from) {
-        return contentEnd(text, from) < text.length();
+    /** Index just past the terminator at {@code contentEnd} (CR LF, LF or CR); the text's length if none. */
+    static int afterTerminator(String text, int contentEnd) {
+        if (contentEnd >= text.length()) {
+            return text.length();
+        }
+        boolean crlf = text.charAt(contentEnd) == '\r' && contentEnd + 1 < text.length()
+                && text.charAt(contentEnd + 1) == '\n';
+        return contentEnd + (crlf ? 2 : 1);
+    }
+
+    /** Index just past the end of the line that starts at {@code from} (after its terminator). */
+    static int nextLineStart(String text, int from) {
+        return afterTerminator(text, contentEnd(text, from));
     }
 
     /** First index in [start, end) that is not whitespace, or end. */
@@ -46,5 +50,30 @@ final class Lines {
             end--;
         }
         return end;
+    }
+
+    /** First index in [start, end) that is neither a space nor a tab, or end. */
+    static int skipBlanks(String text, int start, int end) {
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    /** Index after the last char in [start, end) that is neither a space nor a tab, or start. */
+    static int trimBlanks(String text, int start, int end) {
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Whether every char in [start, end) is whitespace. */
+    static boolean isBlank(String text, int start, int end) {
+        return skipSpace(text, start, end) == end;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 }

@@ -1,23 +1,18 @@
 package io.filemill.pipeline.title;
 
+import io.filemill.pipeline.task.Deadline;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Markdown: a {@code title:} in YAML front matter takes precedence; otherwise the first level-one
  * heading, ATX ({@code # Title}) or Setext ({@code Title} over {@code ===}), outside fenced code.
+ * The head is walked once, line by line, and each line is read by hand, never by a regular
+ * expression that could backtrack over a long run of spaces, tabs or marks.
  */
 final class MarkdownFormat implements TitleFormat {
 
     private static final Set<String> EXTENSIONS = Set.of("md", "markdown", "mdown", "mkd");
-    private static final Pattern ATX_H1 = Pattern.compile("^ {0,3}#(?:[ \\t]+(.*?))??(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
-    private static final Pattern FRONT_MATTER_FENCE = Pattern.compile("^---[ \\t]*$");
-    private static final Pattern FRONT_MATTER_END = Pattern.compile("^(?:---|\\.\\.\\.)[ \\t]*$");
-    private static final Pattern TITLE_KEY = Pattern.compile("^title[ \\t]*:");
 
     @Override
     public String name() {
@@ -30,10 +25,11 @@ final class MarkdownFormat implements TitleFormat {
     }
 
     @Override
-    public Optional<TitleLocation> locate(String head, boolean complete) {
+    public Optional<TitleLocation> locate(String head, boolean complete, Deadline deadline) {
         int bodyStart = 0;
-        if (FRONT_MATTER_FENCE.matcher(line(head, 0)).matches() && Lines.isTerminated(head, 0)) {
-            FrontMatter frontMatter = frontMatter(head);
+        int firstEnd = Lines.contentEnd(head, 0);
+        if (firstEnd < head.length() && MarkdownLines.isFrontMatterFence(head, 0, firstEnd)) {
+            FrontMatter frontMatter = frontMatter(head, Lines.afterTerminator(head, firstEnd), deadline);
             if (frontMatter != null) {
                 if (frontMatter.title != null) {
                     return Optional.of(frontMatter.title);
@@ -41,87 +37,81 @@ final class MarkdownFormat implements TitleFormat {
                 bodyStart = frontMatter.end;
             }
         }
-        return firstHeading(head, bodyStart, complete);
+        return firstHeading(head, bodyStart, complete, deadline);
     }
 
     private record FrontMatter(int end, TitleLocation title) {
     }
 
-    /** Parses front matter starting at offset 0, or returns null when it is not closed in the head. */
-    private static FrontMatter frontMatter(String head) {
+    /** Parses front matter from its second line, or returns null when it is not closed in the head. */
+    private static FrontMatter frontMatter(String head, int from, Deadline deadline) {
         TitleLocation title = null;
-        int pos = Lines.nextLineStart(head, 0);
+        int pos = from;
         while (pos < head.length()) {
+            deadline.check();
             int end = Lines.contentEnd(head, pos);
-            String text = head.substring(pos, end);
-            if (FRONT_MATTER_END.matcher(text).matches()) {
-                return new FrontMatter(Lines.nextLineStart(head, pos), title);
+            if (MarkdownLines.isFrontMatterEnd(head, pos, end)) {
+                return new FrontMatter(Lines.afterTerminator(head, end), title);
             }
             if (title == null && end < head.length()) {
-                Matcher key = TITLE_KEY.matcher(text);
-                if (key.find()) {
-                    title = YamlScalar.locate(head, pos + key.end(), end);
+                int value = MarkdownLines.afterTitleKey(head, pos, end);
+                if (value >= 0) {
+                    title = YamlScalar.locate(head, value, end);
                 }
             }
-            pos = Lines.nextLineStart(head, pos);
+            pos = Lines.afterTerminator(head, end);
         }
         return null;
     }
 
-    private static Optional<TitleLocation> firstHeading(String head, int from, boolean complete) {
-        String fence = null;
+    private static Optional<TitleLocation> firstHeading(String head, int from, boolean complete, Deadline deadline) {
+        char fenceChar = 0;
+        int fenceLength = 0;
         boolean previousBlank = true;
         int previousStart = -1;
+        int previousEnd = -1;
         int pos = from;
         while (pos < head.length()) {
+            deadline.check();
             int end = Lines.contentEnd(head, pos);
             if (end == head.length() && !complete) {
                 return Optional.empty(); // an unfinished line cannot be judged
             }
-            String text = head.substring(pos, end);
-            boolean blank = text.isBlank();
-            if (fence != null) {
-                if (closesFence(text, fence)) {
-                    fence = null;
+            boolean blank = Lines.isBlank(head, pos, end);
+            if (fenceLength > 0) {
+                if (MarkdownLines.closesFence(head, pos, end, fenceChar, fenceLength)) {
+                    fenceLength = 0;
                 }
                 previousStart = -1;
             } else {
-                Matcher fenceOpen = FENCE.matcher(text);
-                Matcher atx = ATX_H1.matcher(text);
-                if (fenceOpen.matches()) {
-                    fence = fenceOpen.group(1);
+                int fence = MarkdownLines.fenceLength(head, pos, end);
+                long atx = fence > 0 ? MarkdownLines.NOT_ATX : MarkdownLines.atxHeadingOne(head, pos, end);
+                if (fence > 0) {
+                    fenceChar = head.charAt(Lines.skipBlanks(head, pos, end));
+                    fenceLength = fence;
                     previousStart = -1;
-                } else if (atx.matches()) {
-                    if (atx.group(1) != null && !atx.group(1).isBlank()) {
-                        int start = pos + atx.start(1);
-                        int stop = Lines.trimEnd(head, start, pos + atx.end(1));
+                } else if (atx != MarkdownLines.NOT_ATX) {
+                    int start = (int) (atx >>> 32);
+                    int stop = Lines.trimEnd(head, start, (int) atx);
+                    if (start < stop) {
                         return Optional.of(TitleLocation.verbatim(start, stop, head.substring(start, stop)));
                     }
                     previousStart = -1;
-                } else if (previousStart >= 0 && SETEXT_H1.matcher(text).matches()) {
-                    int lineEnd = Lines.contentEnd(head, previousStart);
-                    int start = Lines.skipSpace(head, previousStart, lineEnd);
-                    int stop = Lines.trimEnd(head, start, lineEnd);
+                } else if (previousStart >= 0 && MarkdownLines.isSetextOne(head, pos, end)) {
+                    int start = Lines.skipSpace(head, previousStart, previousEnd);
+                    int stop = Lines.trimEnd(head, start, previousEnd);
                     return Optional.of(TitleLocation.verbatim(start, stop, head.substring(start, stop)));
                 } else {
                     // a single-line paragraph that is not indented code may be a Setext heading
-                    boolean candidate = !blank && previousBlank && !text.startsWith("    ") && !text.startsWith("\t");
+                    boolean candidate = !blank && previousBlank && !head.startsWith("    ", pos)
+                            && !head.startsWith("\t", pos);
                     previousStart = candidate ? pos : -1;
+                    previousEnd = end;
                 }
             }
             previousBlank = blank;
-            pos = Lines.nextLineStart(head, pos);
+            pos = Lines.afterTerminator(head, end);
         }
         return Optional.empty();
-    }
-
-    /** A closing fence is at least as long as the opening one, of the same character, and nothing else. */
-    private static boolean closesFence(String text, String fence) {
-        String stripped = text.strip();
-        return stripped.length() >= fence.length() && stripped.chars().allMatch(c -> c == fence.charAt(0));
-    }
-
-    private static String line(String head, int from) {
-        return head.substring(from, Lines.contentEnd(head, from));
     }
 }

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.title;
 
+import io.filemill.pipeline.task.Deadline;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,9 +20,10 @@ final class PlainTextFormat implements TitleFormat {
     }
 
     @Override
-    public Optional<TitleLocation> locate(String head, boolean complete) {
+    public Optional<TitleLocation> locate(String head, boolean complete, Deadline deadline) {
         int line = 0;
         while (line < head.length()) {
+            deadline.check();
             int end = Lines.contentEnd(head, line);
             if (end == head.length() && !complete) {
                 return Optional.empty(); // the line runs past the head: no safe span
@@ -31,7 +33,7 @@ final class PlainTextFormat implements TitleFormat {
                 int stop = Lines.trimEnd(head, start, end);
                 return Optional.of(TitleLocation.verbatim(start, stop, head.substring(start, stop)));
             }
-            line = Lines.nextLineStart(head, line);
+            line = Lines.afterTerminator(head, end);
         }
         return Optional.empty();
     }

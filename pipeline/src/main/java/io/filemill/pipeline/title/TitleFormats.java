@@ -32,8 +32,9 @@ public final class TitleFormats {
                 return format;
             }
         }
-        String start = head.stripLeading().toLowerCase(Locale.ROOT);
-        return start.startsWith("<!doctype html") || start.startsWith("<html") ? html : text;
+        int start = Lines.skipSpace(head, 0, head.length());
+        return head.regionMatches(true, start, "<!doctype html", 0, 14) || head.regionMatches(true, start, "<html", 0, 5)
+                ? html : text;
     }
 
     static String extension(String fileName) {

@@ -140,7 +140,7 @@ public final class Codecs {
                     .writeInt(settings.rules().specs().size());
             settings.rules().specs().forEach(out::writeString);
             out.writeString(settings.runDate().toString()).writeInt(settings.headLimit())
-                    .writeBoolean(settings.crossDevice());
+                    .writeBoolean(settings.crossDevice()).writeLong(settings.fileTimeout().toMillis());
         }
 
         @Override
@@ -154,7 +154,7 @@ public final class Codecs {
                 specs.add(in.readRequiredString());
             }
             return new RetitleSettings(inbox, stagingDir, tag, RuleChain.parse(specs), LocalDate.parse(in.readRequiredString()),
-                    in.readInt(), in.readBoolean());
+                    in.readInt(), in.readBoolean(), java.time.Duration.ofMillis(in.readLong()));
         }
     };
 

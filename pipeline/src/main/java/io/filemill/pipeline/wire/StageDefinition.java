@@ -25,7 +25,7 @@ public record StageDefinition<S, I, O>(String name, Codec<S> settings, Codec<I> 
                                        Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply) {
 
     /** The version of the frame protocol; both sides must speak the same. */
-    public static final int PROTOCOL_VERSION = 3;
+    public static final int PROTOCOL_VERSION = 4;
 
     public StageDefinition {
         Objects.requireNonNull(name, "name");

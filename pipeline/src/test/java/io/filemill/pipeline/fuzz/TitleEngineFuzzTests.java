@@ -14,7 +14,11 @@ import java.util.Optional;
 
 /**
  * Fuzzes the title engine with any text: each format finds a title inside the text or none, and
- * the rules and the encoder accept whatever it found, without an exception.
+ * the rules and the encoder accept whatever it found, without an exception. The fuzzer also hunts
+ * slow inputs: the text is read as a prefix and a unit, the unit repeated to about {@value #SMALL}
+ * and {@value #LARGE} chars, and the larger text may take at most four times as long per char as
+ * the smaller one (work quadratic in the repeats takes sixteen times as long). Times below
+ * {@value #FLOOR_MILLIS} ms are too short to judge and pass.
  */
 class TitleEngineFuzzTests {
 
@@ -22,12 +26,41 @@ class TitleEngineFuzzTests {
     private static final TitleFormats FORMATS = TitleFormats.standard();
     private static final RuleChain RULES = RuleChain.defaults();
     private static final TitleContext CONTEXT = new TitleContext("doc.md", LocalDate.of(2026, 1, 1));
+    private static final int SMALL = 16 * 1024;
+    private static final int LARGE = 256 * 1024;
+    private static final long FLOOR_MILLIS = 20;
 
     @FuzzTest(maxDuration = "10s")
-    void everyFormatFindsATitleInsideTheTextOrNone(FuzzedDataProvider data) {
+    void everyFormatFindsATitleInsideTheTextOrNoneInTimeLinearInIt(FuzzedDataProvider data) {
         String name = NAMES[data.consumeInt(0, NAMES.length - 1)];
         boolean complete = data.consumeBoolean();
-        String text = data.consumeRemainingAsString();
+        String prefix = data.consumeString(16);
+        String unit = data.consumeRemainingAsString();
+        findsATitleInsideOrNone(name, prefix + unit, complete);
+        if (unit.isEmpty()) {
+            return;
+        }
+        String small = prefix + unit.repeat(Math.max(1, SMALL / unit.length()));
+        String large = prefix + unit.repeat(Math.max(1, LARGE / unit.length()));
+        long largeNanos = fastest(name, large, complete);
+        if (largeNanos > FLOOR_MILLIS * 1_000_000) {
+            double perChar = (double) largeNanos / large.length() / ((double) fastest(name, small, complete) / small.length());
+            assertThat(perChar).as("time per char at %d chars over time per char at %d chars: %s + %s repeated",
+                    large.length(), small.length(), Debug.quote(prefix), Debug.quote(unit)).isLessThanOrEqualTo(4);
+        }
+    }
+
+    private static long fastest(String name, String text, boolean complete) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long started = System.nanoTime();
+            findsATitleInsideOrNone(name, text, complete);
+            best = Math.min(best, System.nanoTime() - started);
+        }
+        return best;
+    }
+
+    private static void findsATitleInsideOrNone(String name, String text, boolean complete) {
         TitleFormat format = FORMATS.forFile(name, text);
         Optional<TitleLocation> found = format.locate(text, complete);
         if (found.isPresent()) {
@@ -36,6 +69,16 @@ class TitleEngineFuzzTests {
             assertThat(title.end()).isBetween(title.start(), text.length());
             String rewritten = title.encoder().apply(RULES.apply(title.title(), CONTEXT));
             assertThat(rewritten).doesNotContain("\n");
+        }
+    }
+
+    /** Shows a unit with its control characters escaped. */
+    private static final class Debug {
+        static String quote(String unit) {
+            StringBuilder out = new StringBuilder("\"");
+            unit.codePoints().limit(80).forEach(c -> out.append(c < 0x20 ? String.format("\\u%04x", c)
+                    : new String(Character.toChars(c))));
+            return out.append(unit.length() > 80 ? "...\"" : "\"").toString();
         }
     }
 }

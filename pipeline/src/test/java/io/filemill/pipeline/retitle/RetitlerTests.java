@@ -323,4 +323,40 @@ class RetitlerTests {
         assertThat(staging).isEmptyDirectory();
         assertThat(file).hasContent("# some title\n");
     }
+
+    @Nested
+    class Deadlines {
+
+        private RetitleResult retitleWithin(java.time.Duration timeout, String name, String content, List<String> rules)
+                throws IOException {
+            Path file = Files.writeString(inbox.resolve(name), content);
+            Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.parse(rules),
+                    LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT, false, timeout));
+            return retitler.retitle(new FileTask(ids.incrementAndGet(), file, name, content.length()));
+        }
+
+        @Test
+        void aRuleThatBacktracksForEverEndsAtTheFileTimeoutAndRejectsTheFileSayingSo() throws IOException {
+            // with the back reference the engine cannot remember failed positions: it tries every way to split
+            // the run of a's, 2^40 of them
+            RetitleResult result = retitleWithin(java.time.Duration.ofMillis(300), "slow.md",
+                    "# " + "a".repeat(40) + "c\n", List.of("replace:^(a+)+\\1b=>x"));
+            assertThat(result).isInstanceOf(Rejected.class);
+            assertThat(((Rejected) result).reason()).startsWith("took longer than the file timeout of 300ms");
+            assertThat(staging).isEmptyDirectory();
+        }
+
+        @Test
+        void aStoppingRunLeavesTheFileToTheInboxInsteadOfRejectingIt() throws IOException {
+            Thread.currentThread().interrupt();
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> retitleWithin(java.time.Duration.ofSeconds(30),
+                        "doc.md", "# a title\n" + "text\n".repeat(100_000), RuleChain.DEFAULT_SPECS))
+                        .isInstanceOfAny(java.util.concurrent.CancellationException.class, UncheckedIOException.class);
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(staging).isEmptyDirectory();
+        }
+    }
 }
