@@ -1,14 +1,19 @@
 package io.filemill.app;
 
 import io.filemill.app.cli.FilemillCli;
+import io.filemill.app.stop.Shutdown;
 
-/** {@code java -jar filemill.jar <command> [options]}: exits with the command's exit code. */
+/**
+ * {@code java -jar filemill.jar <command> [options]}: exits with the command's exit code. SIGINT and
+ * SIGTERM stop a command as {@link Shutdown} says.
+ */
 public final class FilemillMain {
 
     private FilemillMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(new FilemillCli(System.out, System.err).run(args));
+        Shutdown shutdown = Shutdown.onSignals(System.err);
+        System.exit(new FilemillCli(System.out, System.err, shutdown).run(args));
     }
 }

@@ -13,20 +13,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A worker's life: read HELLO (protocol version, stage name, stage settings), build the stage,
  * answer READY, then answer each REQUEST with a REPLY (or a FAILURE when the stage throws), in
- * order, on one stage thread, while the main thread reads ahead. Replies are flushed when no more
- * requests wait, so a busy worker writes them in batches. Ends at end of input.
+ * order, on one stage thread, while the main thread reads ahead. A RECALL hands a request back
+ * (RECALLED) if the stage thread has not taken it yet; otherwise it is answered as usual. Replies are flushed when no more
+ * requests wait, and at least every {@value #FLUSH_MILLIS} ms, so the parent sees each reply
+ * about when it was made, also while the next request takes long. Ends at end of input.
  *
- * <p>Exit codes: 0 at end of input, 2 a bad handshake, 3 a malformed frame, 4 an I/O error.
+ * <p>Exit codes: 0 at end of input, 2 a bad handshake, 3 a malformed frame, 4 an I/O error
+ * (when replies cannot be written, {@code parentGone} decides; {@link WorkerMain} halts with 4).
  */
 public final class Worker {
+
+    static final int FLUSH_MILLIS = 10;
+
+    /** How long a worker at end of input waits for the request in hand before it gives up on it. */
+    private static final long FINISH_SECONDS = 10;
+
+    /** Put in the queue after the last request: the stage thread ends when it takes it. */
+    private static final Messages.Numbered<?> END_OF_INPUT = new Messages.Numbered<>(-1, null);
+
+    private final Runnable parentGone;
+
+    /** @param parentGone what to do when replies cannot be written: the parent is gone */
+    public Worker(Runnable parentGone) {
+        this.parentGone = parentGone;
+    }
 
     /** Runs the worker over the given streams and returns its exit code. */
     public int run(InputStream in, OutputStream out, PrintStream log) {
@@ -74,36 +94,60 @@ public final class Worker {
         }
         Stage<I, O> stage = definition.factory().apply(settings);
         writer.writeAndFlush(FrameType.READY, Messages.ready(ProcessHandle.current().pid()));
-        ExecutorService stageThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stage-" + definition.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable,
+                "flush-replies"));
+        flusher.scheduleWithFixedDelay(() -> flush(writer, log), FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        BlockingDeque<Messages.Numbered<I>> queue = new LinkedBlockingDeque<>();
         AtomicInteger waiting = new AtomicInteger();
-        try {
-            for (Frame frame; (frame = reader.read()) != null; ) {
-                if (frame.type() != FrameType.REQUEST) {
-                    throw new MalformedFrameException("expected REQUEST, got " + frame.type());
-                }
-                Messages.Numbered<I> request = Messages.readNumbered(frame.payload(), definition.request());
-                waiting.incrementAndGet();
-                stageThread.execute(() -> answer(definition, stage, request, writer, waiting, log));
-            }
-            return 0;
-        } finally {
-            stageThread.shutdown();
+        Thread stageThread = daemon(() -> {
             try {
-                stageThread.awaitTermination(1, TimeUnit.HOURS);
+                for (Messages.Numbered<I> request; (request = queue.take()) != END_OF_INPUT; ) {
+                    answer(definition, stage, request, writer, waiting, log);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }, "stage-" + definition.name());
+        stageThread.start();
+        try {
+            for (Frame frame; (frame = reader.read()) != null; ) {
+                if (frame.type() == FrameType.RECALL) {
+                    long id = Messages.readId(frame.payload());
+                    // removing it from the queue is atomic with the stage thread taking it: a request is
+                    // either handed back or answered, never both
+                    if (queue.removeIf(queued -> queued.id() == id)) {
+                        waiting.decrementAndGet();
+                        writer.writeAndFlush(FrameType.RECALLED, Messages.id(id));
+                    }
+                    continue;
+                }
+                if (frame.type() != FrameType.REQUEST) {
+                    throw new MalformedFrameException("expected REQUEST, got " + frame.type());
+                }
+                waiting.incrementAndGet();
+                queue.add(Messages.readNumbered(frame.payload(), definition.request()));
+            }
+            return 0;
+        } finally {
+            @SuppressWarnings("unchecked")
+            Messages.Numbered<I> end = (Messages.Numbered<I>) END_OF_INPUT;
+            queue.add(end);
+            try {
+                stageThread.join(TimeUnit.SECONDS.toMillis(FINISH_SECONDS));
+                if (stageThread.isAlive()) {
+                    log.println("WARN end of input with a request still running after " + FINISH_SECONDS
+                            + " s; exiting without its reply");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flusher.shutdownNow();
             writer.flush();
         }
     }
 
-    private static <I, O> void answer(StageDefinition<?, I, O> definition, Stage<I, O> stage,
-                                      Messages.Numbered<I> request, FrameWriter writer, AtomicInteger waiting,
-                                      PrintStream log) {
+    private <I, O> void answer(StageDefinition<?, I, O> definition, Stage<I, O> stage, Messages.Numbered<I> request,
+                        FrameWriter writer, AtomicInteger waiting, PrintStream log) {
         byte[] payload;
         FrameType type;
         try {
@@ -119,9 +163,24 @@ public final class Worker {
             if (waiting.decrementAndGet() == 0) {
                 writer.flush();
             }
-        } catch (IOException parentGone) {
-            log.println("ERROR cannot write to the parent, exiting: " + parentGone);
-            System.exit(4);
+        } catch (IOException e) {
+            log.println("ERROR cannot write to the parent, exiting: " + e);
+            parentGone.run();
         }
+    }
+
+    private void flush(FrameWriter writer, PrintStream log) {
+        try {
+            writer.flushIfWritten();
+        } catch (IOException e) {
+            log.println("ERROR cannot write to the parent, exiting: " + e);
+            parentGone.run();
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
  * The "echo" stage, for runner tests: replies with its input upper-cased. Some inputs make the
  * worker misbehave the way real workers can: {@code boom} throws, {@code die} kills the JVM,
  * {@code die-once:FILE} kills it unless FILE exists (and creates it), {@code hang} never answers,
+ * {@code sleep:N} takes N ms,
  * {@code oom} runs out of memory, {@code garbage} writes junk to the frame stream, {@code print} writes to System.out.
  */
 public final class EchoStages implements StageProvider {
@@ -65,6 +66,9 @@ public final class EchoStages implements StageProvider {
         }
         if (input.equals("hang")) {
             Thread.sleep(Long.MAX_VALUE);
+        }
+        if (input.startsWith("sleep:")) {
+            Thread.sleep(Long.parseLong(input.substring("sleep:".length())));
         }
         if (input.equals("garbage")) {
             try {

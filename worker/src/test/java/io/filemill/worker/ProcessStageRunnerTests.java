@@ -99,6 +99,95 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     }
 
     @Test
+    void requestsQueuedBehindASlowOneDoNotAgeTowardTheTaskTimeout() throws Exception {
+        // four requests of 600 ms on one worker: the last waits 1.8 s, but the worker spends 0.6 s on each
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofMillis(1000), 5))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                replies.add(runner.submit("sleep:600"));
+            }
+            for (CompletableFuture<String> reply : replies) {
+                assertThat(get(reply)).isEqualTo("SLEEP:600");
+            }
+            assertThat(logLines).noneMatch(line -> line.contains("task timeout"));
+        }
+    }
+
+    @Test
+    void requestsQueuedBehindASlowOneAreHandedToAnotherWorkerInsteadOfWaiting() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5))) {
+            assertThat(get(runner.submit("warm"))).isEqualTo("WARM");
+            CompletableFuture<String> slow = runner.submit("sleep:8000");
+            List<CompletableFuture<String>> quick = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                quick.add(runner.submit("quick" + i));
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(get(quick.get(i))).isEqualTo("QUICK" + i);
+            }
+            assertThat(slow).as("every quick request was answered while the slow one still ran").isNotDone();
+            assertThat(get(slow)).isEqualTo("SLEEP:8000");
+        }
+    }
+
+    @Test
+    void aTimedOutWorkersOtherRequestsAreAnsweredWithoutBlameAndOnlyTheCulpritFails() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofMillis(800), 10))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            CompletableFuture<String> culprit = runner.submit("hang");
+            for (int i = 0; i < 7; i++) {
+                replies.add(runner.submit("sleep:100"));
+            }
+            for (int i = 0; i < 7; i++) {
+                assertThat(get(replies.get(i))).isEqualTo("SLEEP:100");
+            }
+            assertThat(get(culprit)).startsWith("CRASH:" + ProcessStageRunner.TIMEOUT_REASON);
+        }
+    }
+
+    @Test
+    void onceDrainingADeadWorkerIsNotReplacedAndItsRequestsGoToTheOthers() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                replies.add(runner.submit("sleep:200"));
+            }
+            runner.drain();
+            long killed = runner.workerPids().get(0);
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            for (CompletableFuture<String> reply : replies) {
+                assertThat(get(reply)).isEqualTo("SLEEP:200");
+            }
+            assertThat(runner.workerPids()).hasSize(1).doesNotContain(killed);
+            assertThat(logLines).anyMatch(line -> line.contains("not replacing it: the run is stopping"));
+        }
+    }
+
+    @Test
+    void onceDrainingWithNoWorkerLeftRequestsAreGivenUpNotHeld() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
+            CompletableFuture<String> reply = runner.submit("hang");
+            runner.drain();
+            ProcessHandle.of(runner.workerPids().get(0)).orElseThrow().destroyForcibly();
+            assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+                    .isInstanceOfAny(java.util.concurrent.CancellationException.class, ExecutionException.class);
+            assertThat(runner.workerPids()).isEmpty();
+        }
+    }
+
+    @Test
+    void cancelKillsTheWorkersAtOnce() throws Exception {
+        ProcessStageRunner<String, String, String> runner = runner(2, supervision(Duration.ofSeconds(60), 5));
+        List<Long> pids = runner.workerPids();
+        runner.submit("hang");
+        runner.cancel();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d", pid).isFalse();
+        }
+        runner.close();
+    }
+
+    @Test
     void workerOutOfMemoryIsACrashNotAHang() throws Exception {
         try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofSeconds(60), 5))) {
             assertThat(get(runner.submit("oom"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
@@ -109,7 +198,7 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     @Test
     void hungWorkerIsKilledAtTheTaskTimeout() throws Exception {
         try (ProcessStageRunner<String, String, String> runner = runner(1, supervision(Duration.ofMillis(800), 5))) {
-            assertThat(get(runner.submit("hang"))).isEqualTo("CRASH:" + ProcessStageRunner.CRASH_REASON);
+            assertThat(get(runner.submit("hang"))).startsWith("CRASH:" + ProcessStageRunner.TIMEOUT_REASON);
             assertThat(logLines).anyMatch(line -> line.contains("ran past the task timeout"));
             assertThat(get(runner.submit("fine"))).isEqualTo("FINE");
         }

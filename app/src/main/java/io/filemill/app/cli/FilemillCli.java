@@ -2,6 +2,7 @@ package io.filemill.app.cli;
 
 import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.job.LockHeldException;
+import io.filemill.app.stop.Shutdown;
 import io.filemill.pipeline.stage.WorkerPoolException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,10 +25,18 @@ public final class FilemillCli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Shutdown shutdown;
 
-    public FilemillCli(PrintStream out, PrintStream err) {
+    /** A command line whose commands stop when {@code shutdown} says so. */
+    public FilemillCli(PrintStream out, PrintStream err, Shutdown shutdown) {
         this.out = out;
         this.err = err;
+        this.shutdown = shutdown;
+    }
+
+    /** A command line for use inside another program: no signal stops its commands. */
+    public FilemillCli(PrintStream out, PrintStream err) {
+        this(out, err, Shutdown.manual(err));
     }
 
     public int run(String... args) {
@@ -36,7 +45,7 @@ public final class FilemillCli {
         for (String arg : args) {
             (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
         }
-        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null);
+        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown);
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));
         // settings below apply to the subcommands present when they are set: add them first
         Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
@@ -120,7 +129,8 @@ public final class FilemillCli {
     }
 
     /** What every command gets from the command line besides its own options. */
-    record CommandContext(PrintStream out, PrintStream err, List<String> propertyArguments, boolean terminal) {
+    record CommandContext(PrintStream out, PrintStream err, List<String> propertyArguments, boolean terminal,
+                          Shutdown shutdown) {
     }
 
     /** Gives commands their context through their constructor. */

@@ -1,10 +1,9 @@
 package io.filemill.app.cli;
 
 import io.filemill.app.schedule.NightlyScheduler;
+import io.filemill.app.stop.Shutdown;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -51,24 +50,24 @@ final class ScheduleCommand implements Callable<Integer> {
         if (misfire != null) {
             properties.put("filemill.schedule.misfire", misfire);
         }
-        CountDownLatch closed = new CountDownLatch(1);
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
-            Thread onSignal = new Thread(() -> {
-                scheduler.stop();
-                try {
-                    closed.await(300, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            Shutdown.Stoppable stopScheduling = new Shutdown.Stoppable() {
+                @Override
+                public void stop() {
+                    scheduler.stop(); // a run in progress has its own registration and grace
                 }
-                Runtime.getRuntime().halt(ExitCodes.OK); // a requested stop is a clean end
-            }, "stop-schedule");
-            Runtime.getRuntime().addShutdownHook(onSignal);
-            scheduler.runUntilStopped(context.out(), context.err());
-        } finally {
-            closed.countDown();
+
+                @Override
+                public void abandon() {
+                    // nothing of its own to give up
+                }
+            };
+            try (AutoCloseable registration = context.shutdown().register(stopScheduling, java.time.Duration.ZERO)) {
+                scheduler.runUntilStopped(context.out(), context.err(), context.shutdown());
+            }
         }
-        return ExitCodes.OK;
+        return ExitCodes.OK; // a requested stop is a clean end
     }
 }

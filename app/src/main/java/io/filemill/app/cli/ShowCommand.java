@@ -51,8 +51,8 @@ final class ShowCommand implements Callable<Integer> {
             out.printf("  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
                     run.duration().toMillis() / 1000.0);
             out.printf("  mode       %s (%s)%n", run.mode(), run.stages());
-            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed%n", run.taken(), run.delivered(),
-                    run.unchanged(), run.failed());
+            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
+                    run.delivered(), run.unchanged(), run.failed(), run.left());
             if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
                 out.printf("  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
             }
@@ -69,6 +69,9 @@ final class ShowCommand implements Callable<Integer> {
             } else {
                 for (FileProblem failure : report.get().failures()) {
                     out.printf("  failed     %s: %s%n", failure.file(), failure.reason());
+                }
+                for (FileProblem left : report.get().lefts()) {
+                    out.printf("  left       %s: %s%n", left.file(), left.reason());
                 }
                 for (FileProblem deferral : report.get().deferrals()) {
                     out.printf("  deferred   %s: %s%n", deferral.file(), deferral.reason());

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rules     the title rule chain, in order
  * @param stages    per-stage overrides of {@code mode} and {@code workers}
  * @param worker    how worker JVMs are started and supervised in process mode
+ * @param schedule  when {@code filemill schedule} runs
+ * @param stop      how a run stops on a signal
  */
 @ConfigurationProperties("filemill")
 public record FilemillProperties(
@@ -36,7 +38,8 @@ public record FilemillProperties(
         @DefaultValue Title title,
         @DefaultValue Stages stages,
         @DefaultValue Worker worker,
-        @DefaultValue Schedule schedule) {
+        @DefaultValue Schedule schedule,
+        @DefaultValue Stop stop) {
 
     /** What {@code filemill schedule} does about a fire time that passed while it was not running. */
     public enum Misfire {
@@ -120,7 +123,18 @@ public record FilemillProperties(
                            @DefaultValue("refuse") CrossDevice crossDevice) {
     }
 
-    /** @param headBytes how far into a file its title may end */
-    public record Title(@DefaultValue("1048576") int headBytes) {
+    /**
+     * @param headBytes   how far into a file its title may end
+     * @param fileTimeout how long retitling one file may take, in both modes; a file past it goes to
+     *                    failed/ with a reason that says so
+     */
+    public record Title(@DefaultValue("1048576") int headBytes, @DefaultValue("30s") Duration fileTimeout) {
+    }
+
+    /**
+     * @param grace how long a stop (SIGTERM, Ctrl-C) lets the files in flight finish; then the rest
+     *              is left in the inbox
+     */
+    public record Stop(@DefaultValue("10s") Duration grace) {
     }
 }

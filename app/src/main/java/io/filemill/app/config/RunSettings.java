@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,18 @@ import java.util.Map;
  * directories that exist, a parsed rule chain.
  */
 public record RunSettings(Path inbox, Path processed, Path failed, Path home, int workers, RuleChain rules,
-                          ScanSettings scan, FilemillProperties.Delivery delivery, int headBytes,
-                          StagePlan retitle, StagePlan deliver, FilemillProperties.Worker worker) {
+                          ScanSettings scan, FilemillProperties.Delivery delivery, FilemillProperties.Title title,
+                          StagePlan retitle, StagePlan deliver, FilemillProperties.Worker worker, Duration stopGrace) {
+
+    /** How far into a file its title may end. */
+    public int headBytes() {
+        return title.headBytes();
+    }
+
+    /** How long retitling one file may take. */
+    public Duration fileTimeout() {
+        return title.fileTimeout();
+    }
 
     /** How one stage runs: where, and with how many workers. */
     public record StagePlan(FilemillProperties.Mode mode, int workers) {
@@ -69,6 +80,14 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         if (properties.title().headBytes() < 1024) {
             throw new ConfigurationProblem("title.head-bytes must be at least 1024, not " + properties.title().headBytes());
         }
+        positive("title.file-timeout", properties.title().fileTimeout());
+        positive("worker.task-timeout", properties.worker().taskTimeout());
+        positive("stop.grace", properties.stop().grace());
+        if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
+            throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
+                    + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()
+                    + " s): it is the safety net that kills a worker the file timeout did not stop");
+        }
         RuleChain rules;
         try {
             rules = RuleChain.parse(properties.rules());
@@ -93,7 +112,14 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
             throw new ConfigurationProblem("scan: " + e.getMessage());
         }
         return new RunSettings(inbox, processed, failed, home, properties.workers(), rules, scan,
-                properties.delivery(), properties.title().headBytes(), retitle, deliver, properties.worker());
+                properties.delivery(), properties.title(), retitle, deliver, properties.worker(),
+                properties.stop().grace());
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ConfigurationProblem(name + " must be a positive duration such as 30s, not " + value);
+        }
     }
 
     private static StagePlan plan(String name, FilemillProperties.Stage stage, FilemillProperties properties) {
@@ -111,6 +137,11 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
 
     public Path reportDir() {
         return home.resolve("runs");
+    }
+
+    /** The lock file every worker JVM holds shared for its life (see {@code WorkerFence}). */
+    public Path workerLock() {
+        return home.resolve("workers.lock");
     }
 
     public DeliverySettings deliverySettings() {

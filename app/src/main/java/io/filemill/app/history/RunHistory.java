@@ -34,7 +34,7 @@ public class RunHistory {
     /** One past run as the job repository recorded it. */
     public record PastRun(long id, LocalDateTime started, Duration duration, String status, String exitDescription,
                           String inbox, String mode, String stages, long taken, long delivered, long unchanged,
-                          long failed, double filesPerSecond) {
+                          long failed, long left, double filesPerSecond) {
     }
 
     /** The newest runs first. */
@@ -71,7 +71,9 @@ public class RunHistory {
         long written = 0;
         long unchanged = 0;
         long failed = 0;
+        long left = 0;
         for (StepExecution step : execution.getStepExecutions()) {
+            left += step.getExecutionContext().getLong("left", 0L);
             taken += step.getReadCount();
             written += step.getWriteCount();
             failed += step.getProcessSkipCount();
@@ -85,6 +87,6 @@ public class RunHistory {
         return new PastRun(execution.getId(), start, duration, execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(), parameters.getString("inbox", ""),
                 parameters.getString("mode", "thread"), parameters.getString("stages", ""), taken,
-                written - unchanged, unchanged, failed, seconds > 0 ? (written + failed) / seconds : 0);
+                written - unchanged, unchanged, failed, left, seconds > 0 ? (written + failed + left) / seconds : 0);
     }
 }

@@ -5,16 +5,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.StoppableTasklet;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Runs the pipeline as a Spring Batch step. The pipeline streams on its own threads; each call of
  * {@link #execute} waits up to a second, then adds what happened since the last call to the step's
- * counts (read = taken, write = delivered, process skips = failed; unchanged, skipped and bytes
+ * counts (read = taken, write = delivered, process skips = failed; unchanged, left, skipped and bytes
  * in the step's execution context), so the job repository shows a running run's progress, one short transaction a second.
  */
 final class PipelineTasklet implements StoppableTasklet {
@@ -82,6 +82,7 @@ final class PipelineTasklet implements StoppableTasklet {
         contribution.incrementProcessSkipCount(delta.failed());
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         context.putLong("unchanged", now.unchanged());
+        context.putLong("left", now.left());
         context.putLong("skipped", now.skipped());
         context.putLong("bytes", now.bytes());
     }

@@ -3,9 +3,9 @@ package io.filemill.app.job;
 import io.filemill.app.report.FileProblem;
 import io.filemill.pipeline.engine.RunListener;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
+import io.filemill.pipeline.task.Outcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +42,13 @@ public final class RunRecorder implements RunListener {
     private final LongAdder retitled = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder left = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder deferred = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final Queue<FileProblem> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<FileProblem> lefts = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger keptLefts = new AtomicInteger();
     private final Queue<FileProblem> skips = new ConcurrentLinkedQueue<>();
     private final Queue<FileProblem> deferrals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger keptDeferrals = new AtomicInteger();
@@ -79,6 +82,12 @@ public final class RunRecorder implements RunListener {
             bytes.add(delivered.bytes());
             log.debug("delivered {} -> {} ({} -> {})", delivered.task().relativeName(), delivered.target(),
                     delivered.oldTitle(), delivered.newTitle());
+        } else if (outcome instanceof Failed f && f.isLeftInInbox()) {
+            left.increment();
+            log.debug("left in the inbox {}: {}", f.task().relativeName(), f.reason());
+            if (keptLefts.incrementAndGet() <= KEPT_PROBLEMS) {
+                lefts.add(new FileProblem(f.task().relativeName(), f.reason(), f.location().toString()));
+            }
         } else if (outcome instanceof Failed f) {
             failed.increment();
             log.debug("failed {}: {}", f.task().relativeName(), f.reason());
@@ -130,33 +139,64 @@ public final class RunRecorder implements RunListener {
 
     /** A consistent-enough view of the counts for progress and for the step's record. */
     public Counts counts() {
-        return new Counts(taken.sum(), retitled.sum(), unchanged.sum(), failed.sum(), skipped.sum(), bytes.sum());
+        return new Counts(taken.sum(), retitled.sum(), unchanged.sum(), failed.sum(), left.sum(), skipped.sum(),
+                bytes.sum());
+    }
+
+    /**
+     * Once the run has ended: every file taken that has no outcome (which only an engine bug can
+     * cause) is recorded as left in the inbox, so that the counts add up whatever happened.
+     *
+     * @return how many such files there were
+     */
+    public int accountForTheUnanswered() {
+        int unanswered = 0;
+        for (Long id : List.copyOf(takenAt.keySet())) {
+            if (takenAt.remove(id) != null) {
+                unanswered++;
+                left.increment();
+            }
+        }
+        if (unanswered > 0) {
+            log.error("{} files taken got no outcome; they are still in the inbox", unanswered);
+            lefts.add(new FileProblem("(" + unanswered + " files)", "taken but never answered by the pipeline; "
+                    + "still in the inbox", inbox.toString()));
+        }
+        return unanswered;
     }
 
     public List<FileProblem> failures() {
         return new ArrayList<>(failures);
     }
 
+    /** Files taken but left in the inbox, each with the reason. */
+    public List<FileProblem> lefts() {
+        return new ArrayList<>(lefts);
+    }
+
     public List<FileProblem> skips() {
         return new ArrayList<>(skips);
     }
 
-    /** Counts of a run so far. {@code done} is every file that has its outcome. */
-    public record Counts(long taken, long retitled, long unchanged, long failed, long skipped, long bytes) {
+    /**
+     * Counts of a run so far. {@code done} is every file that has its outcome: delivered, failed, or
+     * left in the inbox.
+     */
+    public record Counts(long taken, long retitled, long unchanged, long failed, long left, long skipped, long bytes) {
 
         public long delivered() {
             return retitled + unchanged;
         }
 
         public long done() {
-            return retitled + unchanged + failed;
+            return retitled + unchanged + failed + left;
         }
 
         Counts minus(Counts earlier) {
             return new Counts(taken - earlier.taken, retitled - earlier.retitled, unchanged - earlier.unchanged,
-                    failed - earlier.failed, skipped - earlier.skipped, bytes - earlier.bytes);
+                    failed - earlier.failed, left - earlier.left, skipped - earlier.skipped, bytes - earlier.bytes);
         }
 
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -8,6 +8,7 @@ import io.filemill.app.report.RunMeasurements;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.report.SummaryTable;
+import io.filemill.app.stop.Shutdown;
 import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +53,9 @@ public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
+    /** How long a run waits for the workers of a dead run to halt (they do within a second). */
+    private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(5);
+
     private final FilemillProperties properties;
     private final RetitleJobFactory jobs;
     private final JobOperator jobOperator;
@@ -73,12 +75,13 @@ public class RunService {
         this.interruptedRuns = interruptedRuns;
     }
 
-    /** What a run asks for beyond the configuration. */
-    public record Request(boolean dryRun, boolean terminal, PrintStream out, PrintStream err) {
+    /** What a run asks for beyond the configuration; {@code shutdown} says when to stop. */
+    public record Request(boolean dryRun, boolean terminal, PrintStream out, PrintStream err, Shutdown shutdown) {
     }
 
     /**
-     * Runs once and returns the exit code: 0 all done, 1 finished with failed files, 2 the run failed.
+     * Runs once and returns the exit code: 0 all done, 1 finished with failed files or files left in
+     * the inbox, 2 the run failed, or the shutdown's code (130, 143) when a signal stopped it.
      *
      * @throws io.filemill.app.config.ConfigurationProblem when the configuration cannot work
      * @throws LockHeldException when another run holds the lock
@@ -91,6 +94,8 @@ public class RunService {
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
                 : RunLocks.acquire(settings.home(), settings.inbox())) {
+            // a worker of a dead run may still be publishing from a journal: recovery waits until none is left
+            WorkerFence.awaitNoWorkers(settings.workerLock(), ORPHAN_PATIENCE);
             StageRunners runners = new StageRunners(settings, metrics);
             // worker JVMs start while the job repository and recovery do their part; no file is touched
             // before the pipeline runs, so recovery's work is done by then
@@ -114,6 +119,11 @@ public class RunService {
                 closeOnceStarted(stages);
                 throw e;
             }
+            if (request.shutdown().requested()) {
+                closeOnceStarted(stages); // stopped before the first file: nothing was taken
+                log.warn("stopped before the run started: no file was taken");
+                return request.shutdown().exitCode();
+            }
             return runJob(settings, request, runners, await(stages));
         }
     }
@@ -122,7 +132,7 @@ public class RunService {
     private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(), LocalDate.now(),
-                settings.headBytes(), settings.processedOnAnotherFileSystem());
+                settings.headBytes(), settings.processedOnAnotherFileSystem(), settings.fileTimeout());
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return runners.create(retitle, settings.deliverySettings());
@@ -178,10 +188,7 @@ public class RunService {
         log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), describeStages(settings),
                 settings.delivery().durability().name().toLowerCase());
         JobExecution execution;
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread stopOnSignal = new Thread(() -> stopGracefully(pipeline, ended), "stop-run");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try {
+        try (AutoCloseable stopping = request.shutdown().register(stopper(pipeline), settings.stopGrace())) {
             try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
                     () -> recorder.counts().taken(), request.terminal())) {
                 execution = jobOperator.start(job, parameters);
@@ -189,6 +196,7 @@ public class RunService {
                 runners.finished();
             }
             Instant finished = Instant.now();
+            recorder.accountForTheUnanswered();
             RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
                     runners.workerUsage(), runners.traffic());
             RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
@@ -203,10 +211,10 @@ public class RunService {
                 request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
                 return 2;
             }
-            return report.failed() > 0 ? 1 : 0;
-        } finally {
-            ended.countDown(); // a stop hook waits for this: the run is recorded and reported
-            removeHook(stopOnSignal);
+            if (pipeline.isStopRequested() && request.shutdown().requested()) {
+                return request.shutdown().exitCode();
+            }
+            return report.failed() > 0 || report.left() > 0 ? 1 : 0;
         }
     }
 
@@ -215,28 +223,22 @@ public class RunService {
     }
 
     /**
-     * On SIGTERM or Ctrl-C: take no more files, let the files in flight finish, and give the job a
-     * moment to record the run before the JVM ends. Files not taken stay in the inbox.
+     * On SIGTERM or Ctrl-C: take no more files and let the files in flight finish; after the grace
+     * period give up on those still being retitled. Files not delivered stay in the inbox, and the
+     * job records the run as STOPPED.
      */
-    private static void stopGracefully(Pipeline pipeline, CountDownLatch ended) {
-        if (ended.getCount() == 0) {
-            return;
-        }
-        log.warn("stop requested: finishing the files in flight, leaving the rest in the inbox");
-        pipeline.stop();
-        try {
-            ended.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    private static Shutdown.Stoppable stopper(Pipeline pipeline) {
+        return new Shutdown.Stoppable() {
+            @Override
+            public void stop() {
+                pipeline.stop();
+            }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it ends once the run has ended
-        }
+            @Override
+            public void abandon() {
+                pipeline.abandonInFlight();
+            }
+        };
     }
 
     private static RunReport report(JobExecution execution, RunSettings settings, RunRecorder recorder,
@@ -244,22 +246,25 @@ public class RunService {
                                     RunMeasurements measurements) {
         RunRecorder.Counts counts = recorder.counts();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
-        String error = execution.getAllFailureExceptions().stream().findFirst()
-                .map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
+        // a stopped job carries Spring Batch's "interrupted" exception: that is no error of the run's
+        String error = execution.getStatus() == BatchStatus.STOPPED ? null : execution.getAllFailureExceptions().stream()
+                .findFirst().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
+        long seen = counts.taken() + counts.skipped() + recorder.deferredCount();
         return new RunReport(execution.getId(), execution.getStatus().name(), settings.modeName(),
                 describeStages(settings),
                 settings.delivery().durability().name().toLowerCase(), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
-                counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
-                counts.skipped(), recorder.deferredCount(), counts.bytes(), seconds > 0 ? counts.done() / seconds : 0,
-                error, workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.skips(),
-                recorder.deferrals(), measurements);
+                seen, counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
+                counts.left(), counts.skipped(), recorder.deferredCount(), counts.bytes(),
+                seconds > 0 ? counts.done() / seconds : 0, error,
+                workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.lefts(),
+                recorder.skips(), recorder.deferrals(), measurements);
     }
 
     /** Prints what a run would do to each title; touches no file. */
     private static int preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
         Retitler retitler = new Retitler(new RetitleSettings(settings.inbox(), settings.processed(), "dry-run", settings.rules(),
-                LocalDate.now(), settings.headBytes()));
+                LocalDate.now(), settings.headBytes(), false, settings.fileTimeout()));
         AtomicLong files = new AtomicLong();
         AtomicLong changes = new AtomicLong();
         new InboxScanner(settings.inbox(), settings.scan()).scan(task -> {

@@ -31,6 +31,7 @@ class LastRunHealth implements HealthIndicator {
                 .withDetail("finished", run.finished().toString())
                 .withDetail("delivered", run.delivered())
                 .withDetail("failed", run.failed())
+                .withDetail("left", run.left())
                 .withDetail("deferred", run.deferred())
                 .withDetail("filesPerSecond", Math.round(run.filesPerSecond() * 10) / 10.0)
                 .withDetail("error", run.error() == null ? "" : run.error())

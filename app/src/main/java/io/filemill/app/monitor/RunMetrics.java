@@ -35,6 +35,7 @@ public class RunMetrics {
         counter("filemill.files.retitled", "files delivered with a new title").increment(report.retitled());
         counter("filemill.files.unchanged", "files delivered unchanged").increment(report.unchanged());
         counter("filemill.files.failed", "files that went to the failed directory").increment(report.failed());
+        counter("filemill.files.left", "files taken but left in the inbox for a later run").increment(report.left());
         counter("filemill.files.deferred", "files left for a later run, not ready").increment(report.deferred());
         Timer.builder("filemill.run.duration").description("wall time of a run").tag("status", report.status())
                 .register(registry).record(Duration.ofNanos((long) (report.wallSeconds() * 1e9)));

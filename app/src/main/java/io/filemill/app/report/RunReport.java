@@ -8,8 +8,11 @@ import java.util.List;
  * {@code delivered} counts every file now in processed/: {@code retitled} plus {@code unchanged}.
  * {@code stages} says how each stage ran, for example {@code retitle 2 processes, deliver 2 threads};
  * {@code workerStartupMillis} is how long each worker JVM took from launch to ready; {@code deferred}
- * counts the files left for a later run because they were not ready; {@code measurements} is what
- * the run cost (null in reports written before it was recorded).
+ * counts the files left for a later run because they were not ready; {@code left} the files taken
+ * but left in the inbox (a machine fault, a stop, a stage failure), each in {@code lefts} with its
+ * reason; {@code measurements} is what the run cost (null in reports written before it was recorded).
+ * The numbers add up: {@code seen = delivered + failed + left + skipped + deferred}, and
+ * {@code taken = delivered + failed + left}.
  */
 public record RunReport(
         long runId,
@@ -24,10 +27,12 @@ public record RunReport(
         Instant finished,
         double wallSeconds,
         long seen,
+        long taken,
         long delivered,
         long retitled,
         long unchanged,
         long failed,
+        long left,
         long skipped,
         long deferred,
         long bytes,
@@ -35,6 +40,7 @@ public record RunReport(
         String error,
         List<Long> workerStartupMillis,
         List<FileProblem> failures,
+        List<FileProblem> lefts,
         List<FileProblem> skips,
         List<FileProblem> deferrals,
         RunMeasurements measurements) {
@@ -42,6 +48,7 @@ public record RunReport(
     public RunReport {
         workerStartupMillis = workerStartupMillis == null ? List.of() : List.copyOf(workerStartupMillis);
         failures = failures == null ? List.of() : List.copyOf(failures);
+        lefts = lefts == null ? List.of() : List.copyOf(lefts);
         skips = skips == null ? List.of() : List.copyOf(skips);
         deferrals = deferrals == null ? List.of() : List.copyOf(deferrals);
     }

@@ -20,6 +20,9 @@ public final class SummaryTable {
         row(out, "delivered", report.delivered() + "  (retitled " + report.retitled() + ", unchanged "
                 + report.unchanged() + ")");
         row(out, "failed", String.valueOf(report.failed()));
+        if (report.left() > 0) {
+            row(out, "left", report.left() + "  (taken but left in the inbox; a later run takes them again)");
+        }
         if (report.skipped() > 0) {
             row(out, "skipped", report.skipped() + "  (symbolic links, special files)");
         }
@@ -45,6 +48,14 @@ public final class SummaryTable {
                 break;
             }
             out.append(String.format("  failed: %s: %s%n", failure.file(), failure.reason()));
+        }
+        shown = 0;
+        for (FileProblem left : report.lefts()) {
+            if (shown++ == SHOWN_FAILURES) {
+                out.append(String.format("  ... and %d more left in the report%n", report.left() - SHOWN_FAILURES));
+                break;
+            }
+            out.append(String.format("  left: %s: %s%n", left.file(), left.reason()));
         }
         if (report.error() != null) {
             out.append(String.format("  error: %s%n", report.error()));

@@ -5,6 +5,7 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.history.RunHistory;
 import io.filemill.app.job.LockHeldException;
 import io.filemill.app.job.RunService;
+import io.filemill.app.stop.Shutdown;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -44,7 +45,7 @@ public class NightlyScheduler {
     }
 
     /** Schedules runs and blocks until {@link #stop()}; a run in progress is finished first. */
-    public void runUntilStopped(PrintStream out, PrintStream err) throws InterruptedException {
+    public void runUntilStopped(PrintStream out, PrintStream err, Shutdown shutdown) throws InterruptedException {
         FilemillProperties.Schedule schedule = properties.schedule();
         ZoneId zone = zone(schedule.zone());
         CronExpression cron = cron(schedule.cron());
@@ -54,7 +55,7 @@ public class NightlyScheduler {
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(300);
         scheduler.initialize();
-        Runnable run = () -> runOnce(cron, zone, out, err);
+        Runnable run = () -> runOnce(cron, zone, out, err, shutdown);
         Optional<ZonedDateTime> missed = missedFireTime(cron, zone);
         if (missed.isPresent()) {
             if (schedule.misfire() == FilemillProperties.Misfire.RUN_ONCE) {
@@ -77,17 +78,17 @@ public class NightlyScheduler {
         }
     }
 
-    /** Ends {@link #runUntilStopped}; safe from any thread, for example a shutdown hook. */
+    /** Ends {@link #runUntilStopped}; safe from any thread. */
     public void stop() {
         stopped.countDown();
     }
 
-    private void runOnce(CronExpression cron, ZoneId zone, PrintStream out, PrintStream err) {
+    private void runOnce(CronExpression cron, ZoneId zone, PrintStream out, PrintStream err, Shutdown shutdown) {
         if (stopped.getCount() == 0) {
             return;
         }
         try {
-            int exit = runService.run(new RunService.Request(false, false, out, err));
+            int exit = runService.run(new RunService.Request(false, false, out, err, shutdown));
             log.info("schedule: run ended with exit code {}; next run at {}", exit, next(cron, zone));
         } catch (LockHeldException held) {
             log.warn("schedule: run skipped: {}; next run at {}", held.getMessage(), next(cron, zone));

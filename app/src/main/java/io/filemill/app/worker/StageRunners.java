@@ -61,7 +61,7 @@ public final class StageRunners {
             return new ThreadStageRunner<>(stage.name(), stage.factory().apply(stageSettings), plan.workers(), queued);
         }
         if (launcher == null) {
-            launcher = WorkerLauncher.create(settings.worker(), settings.home());
+            launcher = WorkerLauncher.create(settings.worker(), settings.home(), settings.workerLock());
         }
         var worker = settings.worker();
         Supervision supervision = new Supervision(worker.startTimeout(), worker.taskTimeout(),

@@ -24,6 +24,16 @@ final class TimedStageRunner<I, O> implements StageRunner<I, O> {
     }
 
     @Override
+    public void drain() {
+        runner.drain();
+    }
+
+    @Override
+    public void cancel() {
+        runner.cancel();
+    }
+
+    @Override
     public void close() throws InterruptedException {
         runner.close();
     }

@@ -34,20 +34,26 @@ public final class WorkerLauncher implements WorkerCommand {
 
     private final List<String> prefix;
     private final Path home;
+    private final Path workerLock;
     private final Path archive;
     private final boolean autoArchive;
     private volatile boolean trainerChosen;
     private volatile Path pendingArchive;
 
-    private WorkerLauncher(List<String> prefix, Path home, Path archive, boolean autoArchive) {
+    private WorkerLauncher(List<String> prefix, Path home, Path workerLock, Path archive, boolean autoArchive) {
         this.prefix = prefix;
         this.home = home;
+        this.workerLock = workerLock;
         this.archive = archive;
         this.autoArchive = autoArchive;
     }
 
-    /** A launcher for the given configuration; the state directory holds extracted jars and archives. */
-    public static WorkerLauncher create(FilemillProperties.Worker settings, Path home) throws IOException {
+    /**
+     * A launcher for the given configuration; the state directory holds extracted jars and archives,
+     * and each worker holds {@code workerLock} shared for its life.
+     */
+    public static WorkerLauncher create(FilemillProperties.Worker settings, Path home, Path workerLock)
+            throws IOException {
         String classPath = WorkerClasspath.resolve(home);
         List<String> prefix = new ArrayList<>();
         prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,7 +67,7 @@ public final class WorkerLauncher implements WorkerCommand {
             archive = dir.resolve("cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
                     + settings.jvmOptions()) + ".jsa");
         }
-        return new WorkerLauncher(List.copyOf(prefix), home, archive, Runtime.version().feature() >= 19);
+        return new WorkerLauncher(List.copyOf(prefix), home, workerLock, archive, Runtime.version().feature() >= 19);
     }
 
     @Override
@@ -70,6 +76,7 @@ public final class WorkerLauncher implements WorkerCommand {
         // who this worker is and which run it serves, for ps and for operators
         command.add("-Dfilemill.worker=" + workerName);
         command.add("-Dfilemill.home=" + home);
+        command.add("-Dfilemill.worker.lock=" + workerLock);
         if (archive != null) {
             if (autoArchive) {
                 command.add("-XX:+AutoCreateSharedArchive");

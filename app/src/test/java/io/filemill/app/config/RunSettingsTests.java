@@ -29,10 +29,11 @@ class RunSettingsTests {
                 new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null),
                 new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256,
                         FilemillProperties.CrossDevice.REFUSE),
-                new FilemillProperties.Title(4096), stages,
+                new FilemillProperties.Title(4096, Duration.ofSeconds(30)), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
                         Duration.ofSeconds(10), false),
-                new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE, 8081));
+                new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE, 8081),
+                new FilemillProperties.Stop(Duration.ofSeconds(10)));
     }
 
     private FilemillProperties valid() throws IOException {

@@ -21,7 +21,7 @@ class WorkerLauncherTests {
 
     @Test
     void commandKeepsEverythingButFramesOffStdoutAndEndsWithTheWorkerMainClass() throws Exception {
-        List<String> command = WorkerLauncher.create(settings(false), home).forWorker("worker-retitle-1");
+        List<String> command = WorkerLauncher.create(settings(false), home, home.resolve("workers.lock")).forWorker("worker-retitle-1");
         assertThat(command.get(0)).endsWith("/bin/java");
         assertThat(command).contains("-Xmx96m", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
                 "-XX:+ExitOnOutOfMemoryError", "-Dfilemill.worker=worker-retitle-1", "-Dfilemill.home=" + home);
@@ -32,7 +32,7 @@ class WorkerLauncherTests {
 
     @Test
     void classDataSharingUsesOneArchiveInTheStateDirectory() throws Exception {
-        WorkerLauncher launcher = WorkerLauncher.create(settings(true), home);
+        WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
         List<String> first = launcher.forWorker("worker-retitle-1");
         String archiveOption = first.stream().filter(o -> o.contains("Archive")).reduce((a, b) -> a + " " + b).orElseThrow();
         assertThat(archiveOption).contains(home.resolve("worker").toString()).contains("cds-");

@@ -2,6 +2,7 @@ package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanListener;
+import io.filemill.pipeline.stage.WorkerPoolException;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
@@ -10,8 +11,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * scanner ─▶ retitle runner ─▶ bounded handoff ─▶ batcher ─▶ deliver runner ─▶ listener
  * </pre>
  * Every stage boundary is bounded, so a slow stage holds the ones before it back and memory stays
- * flat. A batch takes whatever results are waiting (up to {@code maxBatch}) when a deliver worker
- * is free: under load batches grow, and the cost of forcing is shared by more files.
+ * flat: the scanner waits for room before it takes a file, so that no reply callback ever has to
+ * wait (in process mode those run on the thread that reads a worker's replies). A batch takes
+ * whatever results are waiting (up to {@code maxBatch}) when a deliver worker is free: under load
+ * batches grow, and the cost of forcing is shared by more files.
+ *
+ * <p>Stopping has two steps: {@link #stop} takes no more files and lets those in flight finish;
+ * {@link #abandonInFlight} then gives up on the files still being retitled, which stay in the inbox.
+ * Files already retitled are still delivered.
  */
 public final class Pipeline {
 
@@ -44,6 +55,7 @@ public final class Pipeline {
     private final PipelineStages stages;
     private final int maxBatch;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicBoolean abandoned = new AtomicBoolean();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final String batchPrefix = "batch-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final AtomicLong batches = new AtomicLong();
@@ -60,6 +72,18 @@ public final class Pipeline {
     /** Asks the run to take no more files; files in flight are finished. Safe from any thread. */
     public void stop() {
         stopRequested.set(true);
+        stages.retitle().drain();
+        stages.deliver().drain();
+    }
+
+    /**
+     * After {@link #stop}, when the files in flight had their time: gives up on those still being
+     * retitled (they stay in the inbox, with nothing staged left behind). Safe from any thread.
+     */
+    public void abandonInFlight() {
+        abandoned.set(true);
+        stop();
+        stages.retitle().cancel();
     }
 
     public boolean isStopRequested() {
@@ -73,16 +97,24 @@ public final class Pipeline {
      * @throws PipelineException when a stage failed as a whole; the files it did not finish stay in the inbox
      */
     public long run(RunListener listener) throws IOException, InterruptedException {
-        BlockingQueue<Handoff> handoff = new ArrayBlockingQueue<>(Math.max(16, maxBatch * 4));
-        Thread batcher = new Thread(() -> batch(handoff, listener), "batcher");
+        BlockingQueue<Handoff> handoff = new LinkedBlockingQueue<>();
+        Semaphore room = new Semaphore(Math.max(64, maxBatch * 8)); // files between taken and batched
+        Thread batcher = new Thread(() -> batch(handoff, room, listener), "batcher");
         batcher.setDaemon(true);
         batcher.start();
         long taken;
         try {
             taken = scanner.scan(task -> {
+                room.acquire();
                 listener.taken(task);
-                stages.retitle().submit(task).whenComplete((result, error) -> put(handoff,
-                        error == null ? Handoff.of(result) : left(task, error)));
+                CompletableFuture<RetitleResult> reply;
+                try {
+                    reply = stages.retitle().submit(task);
+                } catch (InterruptedException | RuntimeException e) {
+                    handoff.add(left(task, e));
+                    throw e;
+                }
+                reply.whenComplete((result, error) -> handoff.add(error == null ? Handoff.of(result) : left(task, error)));
             }, new ScanListener() {
                 @Override
                 public void skipped(java.nio.file.Path path, String reason) {
@@ -96,7 +128,7 @@ public final class Pipeline {
             }, () -> stopRequested.get() || fatal.get() != null);
         } finally {
             stages.retitle().close();
-            put(handoff, END);
+            handoff.add(END);
             batcher.join();
             stages.deliver().close();
         }
@@ -107,7 +139,7 @@ public final class Pipeline {
         return taken;
     }
 
-    private void batch(BlockingQueue<Handoff> handoff, RunListener listener) {
+    private void batch(BlockingQueue<Handoff> handoff, Semaphore room, RunListener listener) {
         List<Handoff> drained = new ArrayList<>(maxBatch);
         boolean ended = false;
         while (!ended) {
@@ -119,8 +151,11 @@ public final class Pipeline {
                 for (Handoff item : drained) {
                     if (item == END) {
                         ended = true;
-                    } else if (item.left() != null) {
-                        listener.outcome(new Outcome.Failed(item.left(), item.left().source(), item.leftReason()));
+                        continue;
+                    }
+                    room.release();
+                    if (item.left() != null) {
+                        listener.outcome(Outcome.Failed.leftInInbox(item.left(), item.leftReason()));
                     } else {
                         batch.add(item.result());
                     }
@@ -144,7 +179,7 @@ public final class Pipeline {
             } else {
                 fatal.compareAndSet(null, error);
                 for (RetitleResult result : results) {
-                    listener.outcome(new Outcome.Failed(result.task(), result.task().source(),
+                    listener.outcome(Outcome.Failed.leftInInbox(result.task(),
                             "not delivered, left in the inbox: " + error.getMessage()));
                 }
             }
@@ -156,20 +191,14 @@ public final class Pipeline {
      * stage's runner broke down as a whole, the run stops taking files.
      */
     private Handoff left(FileTask task, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (cause instanceof io.filemill.pipeline.stage.WorkerPoolException) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof WorkerPoolException) {
             fatal.compareAndSet(null, cause);
         }
-        return new Handoff(null, task, "left in the inbox: the retitle stage failed: " + cause.getMessage());
-    }
-
-    private static void put(BlockingQueue<Handoff> queue, Handoff item) {
-        try {
-            queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while handing a result on", e);
+        if (cause instanceof CancellationException || cause instanceof InterruptedException || abandoned.get()) {
+            // a stop interrupts the stage wherever it was, in I/O too: the stop is the reason
+            return new Handoff(null, task, "left in the inbox: the run stopped before the file was retitled");
         }
+        return new Handoff(null, task, "left in the inbox: the retitle stage failed: " + cause.getMessage());
     }
 }

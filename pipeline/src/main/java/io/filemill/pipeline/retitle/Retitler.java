@@ -5,10 +5,10 @@ import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.DeadlineExceededException;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.title.TitleFormat;
 import io.filemill.pipeline.title.TitleLocation;
 import java.io.FilterOutputStream;
@@ -130,6 +130,24 @@ public final class Retitler {
         }
     }
 
+    /** Where a task's rewritten content is staged. */
+    static Path stagedPath(RetitleSettings settings, FileTask task) {
+        return settings.stagingDir().resolve(RetitleSettings.STAGING_PREFIX + settings.stagingTag() + "-" + task.id()
+                + RetitleSettings.STAGING_SUFFIX);
+    }
+
+    /**
+     * Removes what a retitle that never answered (its worker was killed) may have staged for a task.
+     * Call only once nothing can be writing it any more.
+     */
+    public static void discardStaged(RetitleSettings settings, FileTask task) {
+        try {
+            Files.deleteIfExists(stagedPath(settings, task));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the staged copy of " + task.relativeName(), e);
+        }
+    }
+
     /** Creates the staged file; one left by an attempt whose worker died is replaced. */
     private static FileChannel createStaged(Path staged) throws IOException {
         try {
@@ -168,8 +186,7 @@ public final class Retitler {
         int byteEnd = title == null ? head.length : byteStart + utf8Length(text, title.start(), title.end());
         byte[] encodedTitle = title == null ? new byte[0]
                 : title.encoder().apply(newTitle).getBytes(StandardCharsets.UTF_8);
-        Path staged = settings.stagingDir().resolve(RetitleSettings.STAGING_PREFIX + settings.stagingTag() + "-"
-                + task.id() + RetitleSettings.STAGING_SUFFIX);
+        Path staged = stagedPath(settings, task);
         long bytes = 0;
         boolean done = false;
         CRC32C written = new CRC32C();

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.stage;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,7 +9,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs a stage on a fixed pool of threads, with at most {@code workers + queued} requests in flight. */
+/**
+ * Runs a stage on a fixed pool of threads, with at most {@code workers + queued} requests in flight.
+ * {@link #cancel} interrupts the threads: the stage notices at its next deadline check or
+ * interruptible I/O and gives up on its request.
+ */
 public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
 
     private final Stage<I, O> stage;
@@ -32,29 +37,55 @@ public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
     @Override
     public CompletableFuture<O> submit(I input) throws InterruptedException {
         window.acquire();
-        CompletableFuture<O> reply = new CompletableFuture<>();
+        Request request = new Request(input);
         try {
-            executor.execute(() -> {
-                try {
-                    reply.complete(stage.run(input));
-                } catch (Throwable e) {
-                    reply.completeExceptionally(e);
-                } finally {
-                    window.release();
-                }
-            });
+            executor.execute(request);
         } catch (RuntimeException rejected) {
             window.release();
+            if (executor.isShutdown()) {
+                request.reply.completeExceptionally(new CancellationException("stopped: the run is stopping"));
+                return request.reply;
+            }
             throw rejected;
         }
-        return reply;
+        return request.reply;
+    }
+
+    @Override
+    public void cancel() {
+        for (Runnable neverStarted : executor.shutdownNow()) {
+            ((Request) neverStarted).reply.completeExceptionally(
+                    new CancellationException("stopped before it was processed"));
+            window.release();
+        }
     }
 
     @Override
     public void close() throws InterruptedException {
         executor.shutdown();
         while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-            // requests still running: keep waiting, they always end
+            // requests still running: keep waiting, they always end (each has a deadline)
+        }
+    }
+
+    /** One request and its reply; a request that never ran is answered by {@link #cancel}. */
+    private final class Request implements Runnable {
+        final I input;
+        final CompletableFuture<O> reply = new CompletableFuture<>();
+
+        Request(I input) {
+            this.input = input;
+        }
+
+        @Override
+        public void run() {
+            try {
+                reply.complete(stage.run(input));
+            } catch (Throwable e) {
+                reply.completeExceptionally(e);
+            } finally {
+                window.release();
+            }
         }
     }
 

@@ -29,5 +29,18 @@ public sealed interface Outcome {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(reason, "reason");
         }
+
+        /**
+         * A file left in the inbox is no failure of the file's: the machine, a stop or a stage failed,
+         * and a later run takes it again.
+         */
+        public static Failed leftInInbox(FileTask task, String reason) {
+            return new Failed(task, task.source(), reason);
+        }
+
+        /** Whether the original is still in the inbox, for a later run. */
+        public boolean isLeftInInbox() {
+            return task.source().equals(location);
+        }
     }
 }

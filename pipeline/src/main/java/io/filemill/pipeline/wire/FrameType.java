@@ -11,7 +11,11 @@ public enum FrameType {
     /** Worker to parent: request id and the stage's reply. */
     REPLY(4),
     /** Worker to parent: request id and why the stage threw. */
-    FAILURE(5);
+    FAILURE(5),
+    /** Parent to worker: request id; hand it back if it has not been started. */
+    RECALL(6),
+    /** Worker to parent: request id; it was not started and never will be on this worker. */
+    RECALLED(7);
 
     final byte code;
 

@@ -11,6 +11,7 @@ public final class FrameWriter implements AutoCloseable {
     private final DataOutputStream out;
     private long frames;
     private long bytes;
+    private boolean unflushed;
 
     public FrameWriter(OutputStream out) {
         this.out = new DataOutputStream(new BufferedOutputStream(out, 64 * 1024));
@@ -25,6 +26,7 @@ public final class FrameWriter implements AutoCloseable {
         out.write(payload);
         frames++;
         bytes += Frame.HEADER_BYTES + payload.length;
+        unflushed = true;
     }
 
     /** Frames written so far. */
@@ -39,11 +41,19 @@ public final class FrameWriter implements AutoCloseable {
 
     public synchronized void writeAndFlush(FrameType type, byte[] payload) throws IOException {
         write(type, payload);
-        out.flush();
+        flush();
     }
 
     public synchronized void flush() throws IOException {
         out.flush();
+        unflushed = false;
+    }
+
+    /** Flushes when frames were written since the last flush; otherwise does nothing. */
+    public synchronized void flushIfWritten() throws IOException {
+        if (unflushed) {
+            flush();
+        }
     }
 
     @Override

@@ -26,6 +26,18 @@ public final class Messages {
         return out.toByteArray();
     }
 
+    /** A payload that is only a request id (RECALL, RECALLED). */
+    public static byte[] id(long id) {
+        return new WireOutput().writeLong(id).toByteArray();
+    }
+
+    public static long readId(byte[] payload) throws MalformedFrameException {
+        WireInput in = new WireInput(payload);
+        long id = in.readLong();
+        in.end();
+        return id;
+    }
+
     public static byte[] failure(long id, String message) {
         return new WireOutput().writeLong(id).writeString(message).toByteArray();
     }

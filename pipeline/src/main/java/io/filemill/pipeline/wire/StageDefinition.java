@@ -11,6 +11,7 @@ import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -20,28 +21,39 @@ import java.util.function.Function;
  * killing workers.
  *
  * @param crashReply the reply for a request given up on, from the request and the reason
+ * @param abandon    undoes what a worker killed while on a request may have begun for it, from the
+ *                   stage's settings and the request; run once the worker is surely gone
  */
 public record StageDefinition<S, I, O>(String name, Codec<S> settings, Codec<I> request, Codec<O> reply,
-                                       Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply) {
+                                       Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply,
+                                       BiConsumer<S, I> abandon) {
 
     /** The version of the frame protocol; both sides must speak the same. */
     public static final int PROTOCOL_VERSION = 4;
 
     public StageDefinition {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(abandon, "abandon");
+    }
+
+    /** A stage whose requests leave nothing to undo when a worker dies on them. */
+    public StageDefinition(String name, Codec<S> settings, Codec<I> request, Codec<O> reply,
+                           Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply) {
+        this(name, settings, request, reply, factory, crashReply, (stageSettings, input) -> { });
     }
 
     public static final StageDefinition<RetitleSettings, FileTask, RetitleResult> RETITLE = new StageDefinition<>(
             "retitle", Codecs.RETITLE_SETTINGS, Codecs.FILE_TASK, Codecs.RETITLE_RESULT,
             settings -> new Retitler(settings)::retitle,
-            (task, reason) -> new RetitleResult.Rejected(task, reason));
+            (task, reason) -> new RetitleResult.Rejected(task, reason),
+            Retitler::discardStaged);
 
     /** A deliver batch given up on leaves its files in the inbox (or where its journal says they went). */
     public static final StageDefinition<DeliverySettings, DeliveryBatch, List<Outcome>> DELIVER = new StageDefinition<>(
             "deliver", Codecs.DELIVERY_SETTINGS, Codecs.DELIVERY_BATCH, Codecs.OUTCOMES,
             settings -> new Deliverer(settings)::deliver,
             (batch, reason) -> batch.results().stream()
-                    .<Outcome>map(r -> new Outcome.Failed(r.task(), r.task().source(), reason + "; left in the inbox"))
+                    .<Outcome>map(r -> Outcome.Failed.leftInInbox(r.task(), reason + "; left in the inbox"))
                     .toList());
 
     /** The built-in stage of that name, else one a {@link StageProvider} contributes, else null. */

@@ -1,0 +1,152 @@
+package io.filemill.pipeline.stage;
+
+import io.filemill.pipeline.wire.FrameReader;
+import io.filemill.pipeline.wire.FrameType;
+import io.filemill.pipeline.wire.FrameWriter;
+import io.filemill.pipeline.wire.Messages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM and the requests it holds. A worker answers in the order it was sent requests, so
+ * the request it is working on is the one sent first of those not yet answered, and it began that
+ * one no earlier than its last reply arrived.
+ */
+final class WorkerProcess<I, O> {
+
+    final String name;
+    final Process process;
+    final FrameWriter writer;
+    final FrameReader reader;
+    private final Map<Long, Pending<I, O>> inFlight = new ConcurrentHashMap<>();
+    private long sequence; // guarded by writer
+    private volatile long lastReplyNanos;
+    volatile boolean dead;
+    volatile String lastLogLine;
+
+    WorkerProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        this.writer = new FrameWriter(process.getOutputStream());
+        this.reader = new FrameReader(process.getInputStream());
+        this.lastReplyNanos = System.nanoTime();
+    }
+
+    /** Counts the request as this worker's; call before {@link #send}, under the pool's lock. */
+    void hold(Pending<I, O> pending) {
+        pending.sequence = 0;
+        pending.recalled = false;
+        inFlight.put(pending.id, pending);
+    }
+
+    /** Writes a held request to the worker. */
+    void send(Pending<I, O> pending, byte[] payload) throws IOException {
+        synchronized (writer) {
+            pending.sequence = ++sequence;
+            pending.sentNanos = System.nanoTime();
+            writer.writeAndFlush(FrameType.REQUEST, payload);
+        }
+    }
+
+    /** A request the worker handed back unstarted, no longer held; null when it holds no such request. */
+    Pending<I, O> handedBack(long id) {
+        return inFlight.remove(id);
+    }
+
+    /** Asks the worker to hand back every request it holds behind the one it is working on. */
+    void recallQueued() throws IOException {
+        Pending<I, O> current = current(List.copyOf(inFlight.values()));
+        synchronized (writer) {
+            for (Pending<I, O> pending : inFlight.values()) {
+                if (pending != current && pending.sequence > 0 && !pending.recalled) {
+                    pending.recalled = true;
+                    writer.write(FrameType.RECALL, Messages.id(pending.id));
+                }
+            }
+            writer.flush();
+        }
+    }
+
+    /** Whether the worker has been on its current request for longer than {@code nanos}. */
+    boolean stalledFor(long nanos, long now) {
+        long since = busySince();
+        return since >= 0 && now - since > nanos;
+    }
+
+    /** The request a reply answers, no longer held; null when this worker holds no such request. */
+    Pending<I, O> answered(long id) {
+        lastReplyNanos = System.nanoTime();
+        return inFlight.remove(id);
+    }
+
+    int load() {
+        return inFlight.size();
+    }
+
+    boolean idle() {
+        return inFlight.isEmpty();
+    }
+
+    /**
+     * Takes every request this worker holds, to hand them elsewhere. Each is claimed atomically, so a
+     * reply read at the same moment either answers a request or finds it gone, never both.
+     */
+    List<Pending<I, O>> releaseAll() {
+        List<Pending<I, O>> all = new ArrayList<>();
+        for (Long id : inFlight.keySet()) {
+            Pending<I, O> pending = inFlight.remove(id);
+            if (pending != null) {
+                all.add(pending);
+            }
+        }
+        return all;
+    }
+
+    /** The request the worker is working on: the first one it was sent of those it holds; null if none. */
+    static <I, O> Pending<I, O> current(List<Pending<I, O>> held) {
+        Pending<I, O> first = null;
+        for (Pending<I, O> pending : held) {
+            if (pending.sequence > 0 && (first == null || pending.sequence < first.sequence)) {
+                first = pending;
+            }
+        }
+        return first;
+    }
+
+    /** Nanos (on the {@link System#nanoTime} clock) since when the worker has been on its current request; -1 if idle. */
+    long busySince() {
+        Pending<I, O> current = current(List.copyOf(inFlight.values()));
+        return current == null ? -1 : Math.max(current.sentNanos, lastReplyNanos);
+    }
+
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Kills the worker and waits (at most five seconds) until it is gone. */
+    void killAndWait() {
+        kill();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** " with code N" once the process has exited (waiting up to half a second), else "". */
+    String exitDescription() {
+        try {
+            if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                return " with code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "";
+    }
+}
