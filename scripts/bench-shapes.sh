@@ -14,7 +14,8 @@ trap 'rm -rf "$work"' EXIT
 java -cp pipeline/target/test-classes:pipeline/target/classes io.filemill.pipeline.complexity.PathologicalShapes \
   "$work/shapes" "$size"
 run() { # mode inbox -> prints "seconds outcome"
-  local mode=$1 inbox=$2 out=$work/out-$mode
+  local mode=$1 inbox=$2
+  local out=$work/out-$mode
   rm -rf "$out"; mkdir -p "$out"
   local start end code=0
   start=$(date +%s.%N)

@@ -132,6 +132,29 @@ class StopAndTimeoutTests {
 
     @ParameterizedTest(name = "{0} mode")
     @ValueSource(strings = {"thread", "process"})
+    void aSecondCtrlCStopsAtOnceInsteadOfWaitingForTheGrace(String mode) throws Exception {
+        inboxWithOneStuckFile();
+        Process run = start(runCommand(mode, "--filemill.stop.grace=60s", "--filemill.title.file-timeout=90s",
+                "--filemill.worker.task-timeout=120s"));
+        awaitDelivered(NORMAL_FILES, run);
+        long signalled = System.nanoTime();
+        assertThat(SystemCommands.run(List.of("kill", "-INT", Long.toString(run.pid())))).isTrue();
+        Thread.sleep(300);
+        assertThat(SystemCommands.run(List.of("kill", "-INT", Long.toString(run.pid())))).isTrue();
+
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as(log()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("stop time, with a grace of 60 s")
+                .isLessThan(Duration.ofSeconds(15));
+        assertThat(run.exitValue()).as(log()).isEqualTo(130);
+        assertThat(log()).contains("stopping at once");
+        assertThat(root.resolve("inbox").resolve(STUCK)).exists();
+        assertNoStagedFileLeft();
+        assertThat(report().status()).isEqualTo("STOPPED");
+        assertTheNumbersAddUp(report());
+    }
+
+    @ParameterizedTest(name = "{0} mode")
+    @ValueSource(strings = {"thread", "process"})
     void aFilePastItsTimeoutGoesToFailedSayingSoAndTheRestIsDelivered(String mode) throws Exception {
         inboxWithOneStuckFile();
         Files.writeString(root.resolve("run.log"), "");

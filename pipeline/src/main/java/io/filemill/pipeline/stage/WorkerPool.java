@@ -3,22 +3,17 @@ package io.filemill.pipeline.stage;
 import io.filemill.pipeline.wire.Messages;
 import io.filemill.pipeline.wire.StageDefinition;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live workers of a process runner and what each holds: sends every request to the least
- * loaded worker, and when a worker ends, charges only the request it was working on, sends the
- * others elsewhere and starts a replacement (none once a stop has begun).
+ * loaded worker that is not stalled, and when a worker ends, charges only the request it was
+ * working on ({@link Blame}), sends the others elsewhere and has {@link WorkerSupply} start a
+ * replacement (none once a stop has begun).
  */
 final class WorkerPool<S, I, O> {
 
@@ -36,15 +31,11 @@ final class WorkerPool<S, I, O> {
     private final S settings;
     private final Supervision supervision;
     private final WorkerLogSink logSink;
-    private final WorkerStarter<I, O> starter;
-    private final ReplyReader<I, O> replies;
+    private final WorkerSupply<I, O> supply;
     private final int capacity;
     private final Object lock = new Object();
     private final List<WorkerProcess<I, O>> live = new CopyOnWriteArrayList<>();
-    private final Deque<Pending<I, O>> waiting = new ArrayDeque<>();
-    private final AtomicInteger waitingCount = new AtomicInteger();
-    private final RestartWindow restarts;
-    private final ExecutorService starts;
+    private final WaitQueue<I, O> waiting = new WaitQueue<>();
     private volatile RuntimeException broken;
     private volatile boolean draining;
     private volatile boolean cancelled;
@@ -56,10 +47,8 @@ final class WorkerPool<S, I, O> {
         this.settings = settings;
         this.supervision = supervision;
         this.logSink = logSink;
-        this.starter = starter;
         this.capacity = window * OVERFLOW_FACTOR;
-        this.restarts = new RestartWindow(supervision.restartPeriod());
-        this.replies = new ReplyReader<>(stage.reply(), new ReplyReader.Events<>() {
+        ReplyReader<I, O> replies = new ReplyReader<>(stage.reply(), new ReplyReader.Events<>() {
             @Override
             public void ended(WorkerProcess<I, O> worker, String cause) {
                 died(worker, cause, false);
@@ -75,12 +64,7 @@ final class WorkerPool<S, I, O> {
                 sendWaiting();
             }
         });
-        AtomicInteger threads = new AtomicInteger();
-        this.starts = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "start-" + stage.name() + "-workers-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.supply = new WorkerSupply<>(stage.name(), starter, replies::readAll, supervision, logSink);
     }
 
     /**
@@ -89,51 +73,11 @@ final class WorkerPool<S, I, O> {
      * @throws WorkerPoolException when one cannot be started; then none is left running
      */
     void startAll(int workers) {
-        List<Future<WorkerProcess<I, O>>> starting = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            starting.add(starts.submit(this::startRetrying));
-        }
-        Throwable failure = null;
-        for (Future<WorkerProcess<I, O>> worker : starting) {
-            try {
-                live.add(worker.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                    broken = new WorkerPoolException("cannot start " + stage.name() + " workers", failure);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
-                broken = new WorkerPoolException("interrupted while starting " + stage.name() + " workers", e);
-            }
-        }
-        if (failure != null) {
-            live.forEach(WorkerProcess::killAndWait);
-            live.clear();
-            starts.shutdownNow();
-            throw new WorkerPoolException("cannot start " + stage.name() + " workers: " + failure.getMessage(), failure);
-        }
+        live.addAll(supply.startAll(workers, this::stopStarting));
     }
 
-    /** Starts a worker, trying again while failed starts stay within the restart limit. */
-    private WorkerProcess<I, O> startRetrying() {
-        while (true) {
-            if (broken != null || draining || cancelled) {
-                throw new WorkerPoolException("not starting a " + stage.name() + " worker: "
-                        + (broken != null ? "the runner is broken" : "the run is stopping"), broken);
-            }
-            try {
-                return starter.start(replies::readAll);
-            } catch (WorkerPoolException e) {
-                synchronized (lock) {
-                    if (broken != null || restarts.record() > supervision.maxRestarts()) {
-                        throw e;
-                    }
-                }
-                logSink.line("worker-" + stage.name(), "WARN " + e.getMessage() + "; starting another");
-            }
-        }
+    private boolean stopStarting() {
+        return broken != null || draining || cancelled || closing;
     }
 
     /** Sends a request to the least loaded worker that is not stalled, or keeps it until one has room. */
@@ -157,7 +101,6 @@ final class WorkerPool<S, I, O> {
             }
             if (worker == null || worker.load() >= capacity) {
                 waiting.add(pending);
-                waitingCount.incrementAndGet();
                 return;
             }
             worker.hold(pending);
@@ -171,16 +114,9 @@ final class WorkerPool<S, I, O> {
 
     /** After a reply: sends the requests that waited for room, if any. */
     private void sendWaiting() {
-        if (waitingCount.get() == 0) {
-            return;
+        if (!waiting.isEmpty()) {
+            waiting.takeAll().forEach(this::dispatch);
         }
-        List<Pending<I, O>> ready;
-        synchronized (lock) {
-            ready = new ArrayList<>(waiting);
-            waiting.clear();
-            waitingCount.set(0);
-        }
-        ready.forEach(this::dispatch);
     }
 
     /** Asks every stalled worker to hand back the requests queued behind its slow one. */
@@ -202,14 +138,7 @@ final class WorkerPool<S, I, O> {
         died(worker, "ran past the task timeout of " + supervision.taskTimeout().toMillis() + " ms", true);
     }
 
-    /**
-     * Handles the end of a worker: kill it, give up or re-send its requests, replace it. A worker
-     * answers in order, so only the request it was working on can have taken it down: that one is
-     * charged, and given up once it has taken down {@link Supervision#maxAttempts()} workers (a
-     * timeout counts like a crash: a stopped or stalled machine is no fault of the file's, and the
-     * stage's own deadline ends slow files without killing anything); every other request is sent
-     * to another worker without blame.
-     */
+    /** Handles the end of a worker: kill it, charge its culprit, send the others elsewhere, replace it. */
     private void died(WorkerProcess<I, O> worker, String cause, boolean timedOut) {
         List<Pending<I, O>> orphans;
         boolean replace;
@@ -224,70 +153,60 @@ final class WorkerPool<S, I, O> {
             if (closing && orphans.isEmpty()) {
                 return; // it was asked to exit
             }
-            logSink.line(worker.name, "ERROR " + worker.name + " " + cause + " with " + orphans.size()
-                    + " requests in flight; " + (draining || cancelled ? "not replacing it: the run is stopping"
-                    : "replacing it"));
             replace = !draining && !cancelled;
-            if (replace) {
-                int recent = restarts.record();
-                if (recent > supervision.maxRestarts()) {
-                    breakPool(new WorkerPoolException(stage.name() + " workers restarted " + recent + " times within "
-                            + supervision.restartPeriod().toSeconds() + " s; last: " + worker.name + " " + cause, null),
-                            orphans);
-                    return;
-                }
+            logSink.line(worker.name, "ERROR " + worker.name + " " + cause + " with " + orphans.size()
+                    + " requests in flight; " + (replace ? "replacing it" : "not replacing it: the run is stopping"));
+            int recent = replace ? supply.recordRestart() : 0;
+            if (supply.tooMany(recent)) {
+                breakPool(new WorkerPoolException(stage.name() + " workers restarted " + recent + " times within "
+                        + supervision.restartPeriod().toSeconds() + " s; last: " + worker.name + " " + cause, null),
+                        orphans);
+                return;
             }
         }
-        Pending<I, O> culprit = WorkerProcess.current(orphans);
+        Pending<I, O> culprit = Blame.culprit(orphans);
         for (Pending<I, O> orphan : orphans) {
-            if (orphan != culprit) {
-                dispatch(orphan);
-            } else if (++orphan.attempts >= supervision.maxAttempts()) {
+            if (orphan == culprit && Blame.charge(culprit, supervision)) {
                 worker.killAndWait(); // nothing it began may change after this
-                abandon(orphan);
-                String reason = timedOut ? ProcessStageRunner.TIMEOUT_REASON + " ("
-                        + supervision.taskTimeout().toMillis() + " ms, " + orphan.attempts + " workers)"
-                        : ProcessStageRunner.CRASH_REASON;
-                orphan.reply.complete(stage.crashReply().apply(orphan.input, reason));
+                abandon(culprit);
+                culprit.reply.complete(stage.crashReply().apply(culprit.input, Blame.reason(culprit, timedOut,
+                        supervision)));
             } else {
                 dispatch(orphan);
             }
         }
         if (replace) {
-            starts.execute(this::replace);
+            supply.replace(this::stopStarting, this::joined, this::replacementFailed);
         } else {
             failWaitingIfNoWorkerIsLeft();
         }
     }
 
-    private void replace() {
-        try {
-            WorkerProcess<I, O> worker = startRetrying();
-            List<Pending<I, O>> ready;
-            synchronized (lock) {
-                if (broken != null || draining || cancelled || closing) {
-                    worker.dead = true;
-                    worker.killAndWait();
-                    ready = List.of();
-                } else {
-                    live.add(worker);
-                    ready = new ArrayList<>(waiting);
-                    waiting.clear();
-                    waitingCount.set(0);
-                }
-            }
-            ready.forEach(this::dispatch);
-            failWaitingIfNoWorkerIsLeft();
-        } catch (RuntimeException e) {
-            synchronized (lock) {
-                if (draining || cancelled) {
-                    failWaitingIfNoWorkerIsLeft();
-                    return;
-                }
-                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: " + rootMessage(e), e),
-                        List.of());
+    private void joined(WorkerProcess<I, O> worker) {
+        boolean keep;
+        synchronized (lock) {
+            keep = !stopStarting();
+            if (keep) {
+                live.add(worker);
             }
         }
+        if (!keep) {
+            worker.dead = true;
+            worker.killAndWait();
+        }
+        sendWaiting();
+        failWaitingIfNoWorkerIsLeft();
+    }
+
+    private void replacementFailed(RuntimeException e) {
+        synchronized (lock) {
+            if (!draining && !cancelled && !closing) {
+                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: " + rootMessage(e), e),
+                        List.of());
+                return;
+            }
+        }
+        failWaitingIfNoWorkerIsLeft();
     }
 
     /** While stopping, no worker is started: requests with no worker left to take them are given up. */
@@ -297,9 +216,7 @@ final class WorkerPool<S, I, O> {
             if (!(draining || cancelled) || !live.isEmpty()) {
                 return;
             }
-            stranded = new ArrayList<>(waiting);
-            waiting.clear();
-            waitingCount.set(0);
+            stranded = waiting.takeAll();
         }
         stranded.forEach(p -> p.reply.completeExceptionally(
                 new CancellationException("stopped: the run is stopping and no worker is left to take it")));
@@ -310,9 +227,7 @@ final class WorkerPool<S, I, O> {
         broken = failure;
         logSink.line("worker-" + stage.name(), "ERROR " + failure.getMessage());
         orphans.forEach(p -> p.reply.completeExceptionally(failure));
-        waiting.forEach(p -> p.reply.completeExceptionally(failure));
-        waiting.clear();
-        waitingCount.set(0);
+        waiting.takeAll().forEach(p -> p.reply.completeExceptionally(failure));
     }
 
     /** A stop has begun: no worker is started from now on. */
@@ -334,9 +249,7 @@ final class WorkerPool<S, I, O> {
                 worker.kill();
                 unanswered.addAll(worker.releaseAll());
             }
-            unanswered.addAll(waiting);
-            waiting.clear();
-            waitingCount.set(0);
+            unanswered.addAll(waiting.takeAll());
         }
         workers.forEach(WorkerProcess::killAndWait);
         for (Pending<I, O> pending : unanswered) {
@@ -352,7 +265,7 @@ final class WorkerPool<S, I, O> {
         try {
             stage.abandon().accept(settings, pending.input);
         } catch (RuntimeException e) {
-            logSink.line("worker-" + stage.name(), "WARN cannot undo request " + pending.id + ": " + e.getMessage());
+            warn("cannot undo request " + pending.id + ": " + e.getMessage());
         }
     }
 
@@ -385,7 +298,7 @@ final class WorkerPool<S, I, O> {
                 worker.killAndWait();
             }
         }
-        starts.shutdownNow();
+        supply.close();
     }
 
     private static String rootMessage(Throwable e) {
