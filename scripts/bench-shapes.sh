@@ -19,8 +19,9 @@ run() { # mode inbox -> prints "seconds outcome"
   rm -rf "$out"; mkdir -p "$out"
   local start end code=0
   start=$(date +%s.%N)
-  timeout -s KILL "$cap" "$filemill" run --mode "$mode" --inbox "$inbox" --processed "$out/processed" \
-    --failed "$out/failed" --home "$out/state" --min-age 0s >"$out/log" 2>&1 || code=$?
+  # in a subshell, so that the shell does not report the kill
+  (timeout -s KILL "$cap" "$filemill" run --mode "$mode" --inbox "$inbox" --processed "$out/processed" \
+    --failed "$out/failed" --home "$out/state" --min-age 0s >"$out/log" 2>&1) || code=$?
   end=$(date +%s.%N)
   if [ "$code" = 137 ]; then printf '> %s s\tkilled\n' "$cap"; return; fi
   local outcome=empty
