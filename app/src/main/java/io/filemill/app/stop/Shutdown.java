@@ -105,9 +105,9 @@ public final class Shutdown {
                 registration.stoppable.stop();
                 timer.schedule(registration::abandon, registration.grace.toNanos(), TimeUnit.NANOSECONDS);
             }
-            say("stop requested (SIG" + signalName + "): files in flight get up to "
-                    + TimeUnit.NANOSECONDS.toSeconds(graceNanos) + " s to finish, the rest stays in the inbox; "
-                    + "Ctrl-C again stops at once");
+            say("stop requested (SIG" + signalName + "): " + (graceNanos == 0 ? "no file is in flight"
+                    : "files in flight get up to " + TimeUnit.NANOSECONDS.toSeconds(graceNanos) + " s to finish, the "
+                    + "rest stays in the inbox; Ctrl-C again stops at once"));
             timer.schedule(this::haltNow, graceNanos + TimeUnit.SECONDS.toNanos(HARD_MARGIN_SECONDS), TimeUnit.NANOSECONDS);
         } else if (count == 2) {
             say("stopping at once: files in flight stay in the inbox");
