@@ -1,5 +1,6 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.job.LockHeldException;
 import io.filemill.app.stop.Shutdown;
@@ -56,10 +57,19 @@ public final class FilemillCli {
         }
         commandLine.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, arguments) -> misused(e))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FATAL);
         return commandLine.execute(commandArguments.toArray(String[]::new));
+    }
+
+    /** A command line picocli cannot parse: one line, and where the usage is, not the usage itself. */
+    private int misused(CommandLine.ParameterException e) {
+        String command = e.getCommandLine().getCommandName();
+        String help = e.getCommandLine().getParent() == null ? "filemill --help" : "filemill " + command + " --help";
+        err.println("filemill: " + e.getMessage() + " (see '" + help + "')");
+        return ExitCodes.FATAL;
     }
 
     private int handle(Exception e) {
@@ -71,7 +81,7 @@ public final class FilemillCli {
             return ExitCodes.LOCKED;
         }
         if (cause instanceof BindException bind) {
-            err.println("filemill: bad configuration: " + describe(bind));
+            err.println("filemill: bad configuration: " + ConfigurationCheck.describe(bind));
             return ExitCodes.FATAL;
         }
         if (cause instanceof WorkerPoolException) {
@@ -85,27 +95,6 @@ public final class FilemillCli {
         Throwable deepest = deepest(e);
         err.println("filemill: " + (deepest.getMessage() == null ? deepest : deepest.getMessage()));
         return ExitCodes.FATAL;
-    }
-
-    /** One line for a setting that cannot be bound, listing the allowed values of an enum setting. */
-    private static String describe(BindException bind) {
-        String value = bind.getProperty() == null ? "" : "'" + bind.getProperty().getValue() + "' ";
-        Throwable reason = deepest(bind);
-        String message = String.valueOf(reason.getMessage());
-        if (message.startsWith("No enum constant ")) {
-            String type = message.substring("No enum constant ".length(), message.lastIndexOf('.'));
-            try {
-                Object[] constants = Class.forName(type).getEnumConstants();
-                StringBuilder allowed = new StringBuilder();
-                for (Object constant : constants) {
-                    allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.toString().toLowerCase());
-                }
-                return bind.getName() + ": " + value + "is not one of " + allowed;
-            } catch (ClassNotFoundException e) {
-                // fall through to the plain message
-            }
-        }
-        return bind.getName() + ": " + value + message;
     }
 
     @SafeVarargs

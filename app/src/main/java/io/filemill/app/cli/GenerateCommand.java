@@ -1,5 +1,6 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.corpus.CorpusGenerator;
 import io.filemill.app.corpus.CorpusProfile;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (files < 0) {
+            throw new ConfigurationProblem("--files must be 0 or more, not " + files);
+        }
         long bytes = new CorpusGenerator(seed).generate(out, files, profile);
         context.out().printf("wrote %d files, %,d bytes, to %s%n", files, bytes, out.toAbsolutePath());
         return ExitCodes.OK;

@@ -36,7 +36,14 @@ final class HistoryCommand implements Callable<Integer> {
         if (home != null) {
             options.put("filemill.home", home.toString());
         }
-        try (ConfigurableApplicationContext spring = SpringContexts.start(options, context.propertyArguments())) {
+        ConfigurableApplicationContext started;
+        try {
+            started = SpringContexts.start(options, context.propertyArguments());
+        } catch (NoJobRepositoryException none) {
+            context.out().println("no runs yet: " + none.getMessage());
+            return ExitCodes.OK;
+        }
+        try (ConfigurableApplicationContext spring = started) {
             List<RunHistory.PastRun> runs = spring.getBean(RunHistory.class).latest(Math.max(1, limit));
             context.out().printf("%5s  %-19s  %9s  %-7s  %-40s  %9s  %9s  %7s  %8s  %s%n", "RUN", "STARTED",
                     "DURATION", "MODE", "STAGES", "DELIVERED", "UNCHANGED", "FAILED", "FILES/S", "STATUS");

@@ -1,5 +1,6 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.config.ConfigurationProblem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,10 @@ final class RunOptions {
         put(options, "filemill.scan.min-age", minAge);
         put(options, "filemill.delivery.durability", durability);
         put(options, "filemill.delivery.collision", collision);
-        put(options, "spring.config.additional-location", config == null ? null : "optional:file:" + config);
+        if (config != null && !java.nio.file.Files.isRegularFile(config)) {
+            throw new ConfigurationProblem("--config " + config + ": no such file");
+        }
+        put(options, "spring.config.additional-location", config == null ? null : "file:" + config.toAbsolutePath());
         return options;
     }
 

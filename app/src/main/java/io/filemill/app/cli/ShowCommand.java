@@ -37,7 +37,14 @@ final class ShowCommand implements Callable<Integer> {
         if (home != null) {
             options.put("filemill.home", home.toString());
         }
-        try (ConfigurableApplicationContext spring = SpringContexts.start(options, context.propertyArguments())) {
+        ConfigurableApplicationContext started;
+        try {
+            started = SpringContexts.start(options, context.propertyArguments());
+        } catch (NoJobRepositoryException none) {
+            context.err().println("filemill: no run " + id + ": " + none.getMessage());
+            return ExitCodes.FATAL;
+        }
+        try (ConfigurableApplicationContext spring = started) {
             RunHistory history = spring.getBean(RunHistory.class);
             Optional<RunHistory.PastRun> found = history.find(id);
             if (found.isEmpty()) {

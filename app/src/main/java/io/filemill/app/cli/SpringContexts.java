@@ -2,16 +2,22 @@ package io.filemill.app.cli;
 
 import io.filemill.app.BatchApplication;
 import io.filemill.app.FilemillApplication;
+import io.filemill.app.config.ConfigurationCheck;
+import io.filemill.app.config.ConfigurationProblem;
+import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.StateLock;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -27,8 +33,19 @@ final class SpringContexts {
     private SpringContexts() {
     }
 
-    /** Starts the application for a command that only reads (history, show): no lock, no web server. */
+    /**
+     * Starts the application for a command that only reads (history, show): no lock, no web server,
+     * and no database created where there is none.
+     *
+     * @throws NoJobRepositoryException when the embedded job repository does not exist
+     */
     static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments) {
+        ConfigurableEnvironment configured = configuration(options, propertyArguments);
+        ConfigurationCheck.check(configured);
+        Path home = StateLock.home(configured);
+        if (!configured.containsProperty("spring.datasource.url") && !Files.isRegularFile(home.resolve("jobrepo.mv.db"))) {
+            throw new NoJobRepositoryException(home);
+        }
         return builder(options, WebApplicationType.NONE).run(propertyArguments.toArray(String[]::new));
     }
 
@@ -40,9 +57,10 @@ final class SpringContexts {
      */
     static ConfigurableApplicationContext startRunning(Map<String, Object> options, List<String> propertyArguments,
                                                        WebApplicationType type) throws IOException {
-        Environment configured = configuration(options, propertyArguments);
-        RunLocks early = configured == null ? null
-                : RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
+        ConfigurableEnvironment configured = configuration(options, propertyArguments);
+        // refused before anything is written: no lock file, no job repository, no directory
+        RunSettings.check(ConfigurationCheck.check(configured));
+        RunLocks early = RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
         try {
             return builder(options, type).initializers(StateLock.initializer(early))
                     .run(propertyArguments.toArray(String[]::new));
@@ -58,10 +76,11 @@ final class SpringContexts {
      * The configuration, read from the same sources and with the same precedence as the
      * application will: command options, {@code --filemill.*} arguments, system properties,
      * environment variables and Spring Boot's configuration files (through its own config data
-     * loader, without starting a context). Null when it cannot be read here; the application then
-     * reports the problem, and {@link StateLock} takes the locks itself.
+     * loader, without starting a context).
+     *
+     * @throws ConfigurationProblem when a configuration file cannot be read or parsed
      */
-    static Environment configuration(Map<String, Object> options, List<String> propertyArguments) {
+    static ConfigurableEnvironment configuration(Map<String, Object> options, List<String> propertyArguments) {
         try {
             StandardEnvironment environment = new StandardEnvironment();
             MutablePropertySources sources = environment.getPropertySources();
@@ -70,7 +89,12 @@ final class SpringContexts {
             ConfigDataEnvironmentPostProcessor.applyTo(environment);
             return environment;
         } catch (RuntimeException unreadable) {
-            return null;
+            Throwable cause = unreadable;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+            throw new ConfigurationProblem("cannot read the configuration: " + first);
         }
     }
 

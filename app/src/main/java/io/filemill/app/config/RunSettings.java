@@ -50,6 +50,34 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
      * @throws ConfigurationProblem naming the first problem found
      */
     public static RunSettings from(FilemillProperties properties) {
+        check(properties);
+        Path inbox = absolute(properties.inbox(), "inbox");
+        Path processed = absolute(properties.processed(), "processed");
+        Path failed = absolute(properties.failed(), "failed");
+        Path home = absolute(properties.home(), "home");
+        createDirectory("processed", processed);
+        createDirectory("failed", failed);
+        createDirectory("home", home);
+        distinctOnDisk(inbox, processed, failed, home);
+        if (properties.delivery().crossDevice() == FilemillProperties.CrossDevice.REFUSE) {
+            sameFileSystem(inbox, processed, "processed");
+        }
+        sameFileSystem(inbox, failed, "failed");
+        return new RunSettings(inbox, processed, failed, home, properties.workers(), rules(properties),
+                scan(properties), properties.delivery(), properties.title(),
+                plan("retitle", properties.stages().retitle(), properties),
+                plan("deliver", properties.stages().deliver(), properties), properties.worker(),
+                properties.stop().grace());
+    }
+
+    /**
+     * Every check that creates nothing, for before anything is written: the inbox exists, no two
+     * directories are, contain or lie inside each other, and every number, duration, rule and scan
+     * setting is one a run can work with.
+     *
+     * @throws ConfigurationProblem naming the first problem found
+     */
+    public static void check(FilemillProperties properties) {
         Path inbox = absolute(properties.inbox(), "inbox");
         Path processed = absolute(properties.processed(), "processed");
         Path failed = absolute(properties.failed(), "failed");
@@ -69,8 +97,8 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         if (properties.workers() < 1 || properties.workers() > 256) {
             throw new ConfigurationProblem("workers must be between 1 and 256, not " + properties.workers());
         }
-        StagePlan retitle = plan("retitle", properties.stages().retitle(), properties);
-        StagePlan deliver = plan("deliver", properties.stages().deliver(), properties);
+        plan("retitle", properties.stages().retitle(), properties);
+        plan("deliver", properties.stages().deliver(), properties);
         if (properties.worker().window() < 1) {
             throw new ConfigurationProblem("worker.window must be at least 1, not " + properties.worker().window());
         }
@@ -88,32 +116,31 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
                     + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()
                     + " s): it is the safety net that kills a worker the file timeout did not stop");
         }
-        RuleChain rules;
+        if (properties.scan().minAge() != null && properties.scan().minAge().isNegative()) {
+            throw new ConfigurationProblem("scan.min-age must not be negative, not " + properties.scan().minAge()
+                    .toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        }
+        rules(properties);
+        scan(properties);
+    }
+
+    private static RuleChain rules(FilemillProperties properties) {
         try {
-            rules = RuleChain.parse(properties.rules());
+            return RuleChain.parse(properties.rules());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationProblem(e.getMessage());
         }
-        createDirectory("processed", processed);
-        createDirectory("failed", failed);
-        createDirectory("home", home);
-        distinctOnDisk(inbox, processed, failed, home);
-        if (properties.delivery().crossDevice() == FilemillProperties.CrossDevice.REFUSE) {
-            sameFileSystem(inbox, processed, "processed");
-        }
-        sameFileSystem(inbox, failed, "failed");
-        ScanSettings scan;
+    }
+
+    private static ScanSettings scan(FilemillProperties properties) {
         try {
             String marker = properties.scan().readyMarker();
-            scan = new ScanSettings(properties.scan().recursive(), properties.scan().include(),
+            return new ScanSettings(properties.scan().recursive(), properties.scan().include(),
                     properties.scan().exclude(), properties.scan().minAge(),
                     marker == null || marker.isBlank() ? null : marker);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationProblem("scan: " + e.getMessage());
         }
-        return new RunSettings(inbox, processed, failed, home, properties.workers(), rules, scan,
-                properties.delivery(), properties.title(), retitle, deliver, properties.worker(),
-                properties.stop().grace());
     }
 
     private static void positive(String name, Duration value) {

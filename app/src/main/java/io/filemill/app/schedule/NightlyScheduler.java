@@ -1,6 +1,6 @@
 package io.filemill.app.schedule;
 
-import io.filemill.app.config.ConfigurationProblem;
+import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.history.RunHistory;
 import io.filemill.app.job.LockHeldException;
@@ -8,7 +8,6 @@ import io.filemill.app.job.RunService;
 import io.filemill.app.stop.Shutdown;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -47,8 +46,8 @@ public class NightlyScheduler {
     /** Schedules runs and blocks until {@link #stop()}; a run in progress is finished first. */
     public void runUntilStopped(PrintStream out, PrintStream err, Shutdown shutdown) throws InterruptedException {
         FilemillProperties.Schedule schedule = properties.schedule();
-        ZoneId zone = zone(schedule.zone());
-        CronExpression cron = cron(schedule.cron());
+        ZoneId zone = ConfigurationCheck.zone(schedule.zone());
+        CronExpression cron = ConfigurationCheck.cron(schedule.cron());
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("schedule-");
@@ -118,21 +117,5 @@ public class NightlyScheduler {
 
     private static ZonedDateTime next(CronExpression cron, ZoneId zone) {
         return Objects.requireNonNull(cron.next(ZonedDateTime.now(zone)), "the cron expression never fires");
-    }
-
-    private static CronExpression cron(String expression) {
-        try {
-            return CronExpression.parse(expression);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationProblem("schedule.cron '" + expression + "' is not a cron expression: " + e.getMessage());
-        }
-    }
-
-    private static ZoneId zone(String zone) {
-        try {
-            return zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new ConfigurationProblem("schedule.zone '" + zone + "' is not a time zone");
-        }
     }
 }
