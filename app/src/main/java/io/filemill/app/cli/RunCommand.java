@@ -1,5 +1,9 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.config.ConfigurationCheck;
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.config.RunSettings;
+import io.filemill.app.job.DryRun;
 import io.filemill.app.job.RunService;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +25,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--dry-run", description = "Print old title -> new title for each file; touch nothing.")
+    @Option(names = "--dry-run", description = "Print old title -> new title for each file; write nothing, "
+            + "take no lock.")
     boolean dryRun;
 
     RunCommand(FilemillCli.CommandContext context) {
@@ -30,9 +35,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dryRun) {
+            // reads only: no Spring, no lock, no job repository, nothing created
+            FilemillProperties properties = ConfigurationCheck.check(SpringContexts.configuration(options.toProperties(),
+                    context.propertyArguments()));
+            return DryRun.preview(RunSettings.readOnly(properties), context.out());
+        }
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
                 context.propertyArguments(), org.springframework.boot.WebApplicationType.NONE)) {
-            return spring.getBean(RunService.class).run(new RunService.Request(dryRun, context.terminal(), context.out(),
+            return spring.getBean(RunService.class).run(new RunService.Request(context.terminal(), context.out(),
                     context.err(), context.shutdown()));
         }
     }

@@ -71,6 +71,22 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
     }
 
     /**
+     * The settings of a command that writes nothing (a dry run): checked like a run's, but no
+     * directory is created and processed/ and failed/ need not exist.
+     *
+     * @throws ConfigurationProblem naming the first problem found
+     */
+    public static RunSettings readOnly(FilemillProperties properties) {
+        check(properties);
+        return new RunSettings(absolute(properties.inbox(), "inbox"), absolute(properties.processed(), "processed"),
+                absolute(properties.failed(), "failed"), absolute(properties.home(), "home"), properties.workers(),
+                rules(properties), scan(properties), properties.delivery(), properties.title(),
+                plan("retitle", properties.stages().retitle(), properties),
+                plan("deliver", properties.stages().deliver(), properties), properties.worker(),
+                properties.stop().grace());
+    }
+
+    /**
      * Every check that creates nothing, for before anything is written: the inbox exists, no two
      * directories are, contain or lie inside each other, and every number, duration, rule and scan
      * setting is one a run can work with.

@@ -110,7 +110,7 @@ public final class RunRecorder implements RunListener {
     @Override
     public void deferred(Path path, String reason) {
         deferred.increment();
-        log.info("deferred {}: {}", inbox.relativize(path), reason);
+        log.debug("deferred {}: {}", inbox.relativize(path), reason); // summarised once at the end: see deferralSummary
         if (keptDeferrals.incrementAndGet() <= KEPT_PROBLEMS) {
             deferrals.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
         }
@@ -131,6 +131,17 @@ public final class RunRecorder implements RunListener {
 
     public long deferredCount() {
         return deferred.sum();
+    }
+
+    /** One line for the log about the files not ready yet, naming a few; null when there were none. */
+    public String deferralSummary() {
+        long count = deferred.sum();
+        if (count == 0) {
+            return null;
+        }
+        List<String> names = deferrals.stream().limit(3).map(FileProblem::file).toList();
+        return count + " files not ready yet (for example " + String.join(", ", names) + (count > names.size()
+                ? ", ..." : "") + "); a later run takes them";
     }
 
     public List<FileProblem> deferrals() {

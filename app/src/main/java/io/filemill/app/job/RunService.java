@@ -14,10 +14,7 @@ import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
 import io.filemill.pipeline.engine.PipelineStages;
 import io.filemill.pipeline.retitle.RetitleSettings;
-import io.filemill.pipeline.retitle.Retitler;
-import io.filemill.pipeline.retitle.TitlePreview;
 import io.filemill.pipeline.scan.InboxScanner;
-import io.filemill.pipeline.scan.ScanListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -76,7 +72,7 @@ public class RunService {
     }
 
     /** What a run asks for beyond the configuration; {@code shutdown} says when to stop. */
-    public record Request(boolean dryRun, boolean terminal, PrintStream out, PrintStream err, Shutdown shutdown) {
+    public record Request(boolean terminal, PrintStream out, PrintStream err, Shutdown shutdown) {
     }
 
     /**
@@ -88,9 +84,6 @@ public class RunService {
      */
     public int run(Request request) throws Exception {
         RunSettings settings = RunSettings.from(properties);
-        if (request.dryRun()) {
-            return preview(settings, request.out());
-        }
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
                 : RunLocks.acquire(settings.home(), settings.inbox())) {
@@ -204,6 +197,10 @@ public class RunService {
             Path reportFile = reports.write(report, settings.reportDir());
             metrics.record(report);
             request.out().print(SummaryTable.render(report, reportFile));
+            String deferrals = recorder.deferralSummary();
+            if (deferrals != null) {
+                log.info("run {}: {}", report.runId(), deferrals);
+            }
             log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
                     report.delivered(), report.retitled(), report.unchanged(), report.failed(),
                     String.format("%.2f", report.wallSeconds()));
@@ -259,47 +256,5 @@ public class RunService {
                 seconds > 0 ? counts.done() / seconds : 0, error,
                 workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.lefts(),
                 recorder.skips(), recorder.deferrals(), measurements);
-    }
-
-    /** Prints what a run would do to each title; touches no file. */
-    private static int preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
-        Retitler retitler = new Retitler(new RetitleSettings(settings.inbox(), settings.processed(), "dry-run", settings.rules(),
-                LocalDate.now(), settings.headBytes(), false, settings.fileTimeout()));
-        AtomicLong files = new AtomicLong();
-        AtomicLong changes = new AtomicLong();
-        new InboxScanner(settings.inbox(), settings.scan()).scan(task -> {
-            files.incrementAndGet();
-            TitlePreview preview = retitler.preview(task);
-            if (preview.changes()) {
-                changes.incrementAndGet();
-            }
-            out.println(describe(preview));
-        }, new ScanListener() {
-            @Override
-            public void skipped(Path path, String reason) {
-                out.println(settings.inbox().relativize(path) + ": skipped: " + reason);
-            }
-
-            @Override
-            public void deferred(Path path, String reason) {
-                out.println(settings.inbox().relativize(path) + ": not ready: " + reason);
-            }
-        }, () -> false);
-        out.printf("dry run: %d files, %d titles would change; nothing was touched%n", files.get(), changes.get());
-        return 0;
-    }
-
-    private static String describe(TitlePreview preview) {
-        String name = preview.task().relativeName();
-        if (preview.problem() != null) {
-            return name + ": would fail: " + preview.problem();
-        }
-        if (preview.oldTitle() == null) {
-            return name + ": no title (" + preview.format() + "), delivered unchanged";
-        }
-        if (!preview.changes()) {
-            return name + ": \"" + preview.oldTitle() + "\" stays";
-        }
-        return name + ": \"" + preview.oldTitle() + "\" -> \"" + preview.newTitle() + "\"";
     }
 }

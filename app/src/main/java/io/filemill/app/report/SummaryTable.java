@@ -24,7 +24,7 @@ public final class SummaryTable {
             row(out, "left", report.left() + "  (taken but left in the inbox; a later run takes them again)");
         }
         if (report.skipped() > 0) {
-            row(out, "skipped", report.skipped() + "  (symbolic links, special files)");
+            row(out, "skipped", report.skipped() + "  (links, special files, subdirectories: never taken)");
         }
         if (report.deferred() > 0) {
             row(out, "deferred", report.deferred() + "  (not ready yet: still being written or no marker; a later run takes them)");
@@ -49,6 +49,8 @@ public final class SummaryTable {
             }
             out.append(String.format("  failed: %s: %s%n", failure.file(), failure.reason()));
         }
+        listed(out, "skipped", report.skips(), report.skipped());
+        listed(out, "deferred", report.deferrals(), report.deferred());
         shown = 0;
         for (FileProblem left : report.lefts()) {
             if (shown++ == SHOWN_FAILURES) {
@@ -61,6 +63,18 @@ public final class SummaryTable {
             out.append(String.format("  error: %s%n", report.error()));
         }
         return out.toString();
+    }
+
+    /** The first few entries of a kind, with their reasons; the rest are in the report. */
+    private static void listed(StringBuilder out, String kind, List<FileProblem> problems, long count) {
+        int shown = 0;
+        for (FileProblem problem : problems) {
+            if (shown++ == SHOWN_FAILURES) {
+                out.append(String.format("  ... and %d more %s in the report%n", count - SHOWN_FAILURES, kind));
+                return;
+            }
+            out.append(String.format("  %s: %s: %s%n", kind, problem.file(), problem.reason()));
+        }
     }
 
     private static void row(StringBuilder out, String label, String value) {

@@ -87,7 +87,7 @@ public class NightlyScheduler {
             return;
         }
         try {
-            int exit = runService.run(new RunService.Request(false, false, out, err, shutdown));
+            int exit = runService.run(new RunService.Request(false, out, err, shutdown));
             log.info("schedule: run ended with exit code {}; next run at {}", exit, next(cron, zone));
         } catch (LockHeldException held) {
             log.warn("schedule: run skipped: {}; next run at {}", held.getMessage(), next(cron, zone));

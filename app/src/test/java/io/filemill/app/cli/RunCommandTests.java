@@ -109,7 +109,10 @@ class RunCommandTests {
         assertThat(stdout()).contains("a.md: \"some   title\" -> \"Some Title\"", "b.txt: \"Fine\" stays",
                 "dry run: 2 files, 1 titles would change; nothing was touched");
         assertThat(inbox.resolve("a.md")).hasContent("# some   title\n");
-        assertThat(root.resolve("processed")).isEmptyDirectory();
+        assertThat(root.resolve("processed")).as("a dry run creates no directory").doesNotExist();
+        assertThat(root.resolve("failed")).doesNotExist();
+        assertThat(root.resolve("state")).as("nor a lock or a job repository").doesNotExist();
+        assertThat(inbox.resolve(".filemill.lock")).doesNotExist();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ public final class Retitler {
      * the reason and a later run takes it. Only what is wrong with the content sends it to failed/.
      */
     private static UncheckedIOException machineFault(String what, IOException cause) {
-        String reason = cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+        String reason = cause instanceof AccessDeniedException ? "permission denied"
+                : cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : cause.getMessage() == null ? cause.toString() : cause.getMessage();
         return new UncheckedIOException(what + ": " + reason, cause);
     }

@@ -4,8 +4,8 @@ import io.filemill.pipeline.task.FileTask;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -102,8 +102,13 @@ public final class InboxScanner {
                 return FileVisitResult.TERMINATE;
             }
             String name = file.getFileName().toString();
-            if (attrs.isDirectory() || isIgnoredName(name)) {
-                return FileVisitResult.CONTINUE; // subdirectories of a flat scan, hidden and temporary files
+            if (isIgnoredName(name)) {
+                return FileVisitResult.CONTINUE; // hidden and temporary files
+            }
+            if (attrs.isDirectory()) {
+                // a flat scan visits subdirectories as entries: say so, their files are not taken
+                listener.skipped(file, "a directory; its files are taken only with --recursive");
+                return FileVisitResult.CONTINUE;
             }
             String marker = settings.readyMarker();
             if (marker != null && name.endsWith(marker)) {

@@ -64,6 +64,13 @@ class InboxScannerTests {
     }
 
     @Test
+    void aFlatScanNamesTheSubdirectoriesItDoesNotEnterButNotHiddenOnes() throws Exception {
+        scan(ScanSettings.defaults());
+        assertThat(skipped).containsEntry("sub", "a directory; its files are taken only with --recursive")
+                .doesNotContainKey(".git");
+    }
+
+    @Test
     void recursiveScanKeepsRelativePathsAndSkipsHiddenDirectories() throws Exception {
         assertThat(scan(new ScanSettings(true, List.of(), List.of(), Duration.ZERO, null)))
                 .containsExactly("a.md", "b.txt", "sub/c.md", "sub/deeper/d.html");
