@@ -4,6 +4,7 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.history.RunHistory;
 import io.filemill.app.report.FileProblem;
 import io.filemill.app.report.RunReport;
+import io.filemill.app.report.RunReportWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +27,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository.")
     Path home;
+
+    @Option(names = "--json", description = "Print the run's report (or, for a run that did not finish, its record) as JSON.")
+    boolean json;
 
     ShowCommand(FilemillCli.CommandContext context) {
         this.context = context;
@@ -53,27 +57,39 @@ final class ShowCommand implements Callable<Integer> {
             }
             RunHistory.PastRun run = found.get();
             PrintStream out = context.out();
-            out.printf("run %d: %s%n", run.id(), run.status());
-            out.printf("  inbox      %s%n", run.inbox());
-            out.printf("  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
-                    run.duration().toMillis() / 1000.0);
-            out.printf("  mode       %s (%s)%n", run.mode(), run.stages());
-            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
-                    run.delivered(), run.unchanged(), run.failed(), run.left());
-            if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
-                out.printf("  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
-            }
             Path reports = spring.getBean(FilemillProperties.class).home().toAbsolutePath().resolve("runs");
             Optional<RunReport> report;
             try {
                 report = history.report(id, reports);
             } catch (java.io.IOException | RuntimeException unreadable) {
-                out.println("  report unreadable: " + unreadable.getMessage());
+                context.err().println("filemill: the report of run " + id + " is unreadable: " + unreadable.getMessage());
+                return ExitCodes.FATAL;
+            }
+            if (json) {
+                RunReportWriter writer = spring.getBean(RunReportWriter.class);
+                out.println(report.isPresent() ? writer.toJson(report.get()) : writer.toJson(run));
                 return ExitCodes.OK;
+            }
+            out.printf("run %d: %s%n", run.id(), run.status());
+            out.printf("  inbox      %s%n", run.inbox());
+            report.ifPresent(r -> {
+                out.printf("  processed  %s%n", r.processed());
+                out.printf("  failed dir %s%n", r.failedDir());
+            });
+            out.printf("  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
+                    run.duration().toMillis() / 1000.0);
+            out.printf("  mode       %s (%s)%n", run.mode(), run.stages());
+            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
+                    run.retitled(), run.unchanged(), run.failed(), run.left());
+            report.ifPresent(r -> out.printf(java.util.Locale.ROOT, "  bytes      %,d delivered, %.1f files/s%n", r.bytes(),
+                    r.filesPerSecond()));
+            if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
+                out.printf("  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
             }
             if (report.isEmpty()) {
                 out.println("  no report: the run did not finish");
             } else {
+                out.printf("  report     %s%n", reports.resolve("run-" + id + ".json"));
                 for (FileProblem failure : report.get().failures()) {
                     out.printf("  failed     %s: %s%n", failure.file(), failure.reason());
                 }

@@ -31,10 +31,23 @@ public class RunHistory {
         this.reports = reports;
     }
 
-    /** One past run as the job repository recorded it. */
+    /**
+     * One past run as the job repository recorded it. {@code delivered} counts every file now in
+     * processed/ ({@code retitled} plus {@code unchanged}).
+     */
     public record PastRun(long id, LocalDateTime started, Duration duration, String status, String exitDescription,
-                          String inbox, String mode, String stages, long taken, long delivered, long unchanged,
+                          String inbox, String mode, String stages, long taken, long retitled, long unchanged,
                           long failed, long left, double filesPerSecond) {
+
+        public long delivered() {
+            return retitled + unchanged;
+        }
+
+        /** The same run with the rate its report gives (the summary's), which the repository's times only approximate. */
+        public PastRun withRate(double filesPerSecond) {
+            return new PastRun(id, started, duration, status, exitDescription, inbox, mode, stages, taken, retitled,
+                    unchanged, failed, left, filesPerSecond);
+        }
     }
 
     /** The newest runs first. */

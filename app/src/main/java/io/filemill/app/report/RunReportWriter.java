@@ -39,6 +39,11 @@ public class RunReportWriter {
         return file;
     }
 
+    /** Any value as indented JSON, as the reports are written: for {@code --json} output. */
+    public String toJson(Object value) {
+        return mapper().writeValueAsString(value);
+    }
+
     public RunReport read(Path file) throws IOException {
         return mapper().readValue(file.toFile(), RunReport.class);
     }

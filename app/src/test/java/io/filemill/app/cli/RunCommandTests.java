@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.app.SampleData;
 import io.filemill.app.job.RunLock;
+import io.filemill.app.report.RunReport;
+import io.filemill.app.report.RunReportWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -161,14 +164,28 @@ class RunCommandTests {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(cli.run("history", "--home", root.resolve("state").toString())).isZero();
         List<String> lines = stdout().lines().toList();
-        assertThat(lines.get(0)).contains("RUN", "STARTED", "DELIVERED", "FAILED", "FILES/S", "STATUS");
+        assertThat(lines.get(0)).contains("RUN", "STARTED", "DELIVERED", "FAILED", "LEFT", "FILES/S", "STATUS");
         assertThat(lines.get(1)).matches(" +2 .* process +retitle 1 process, deliver 1 process +1 +0 +0 .* COMPLETED");
         assertThat(lines.get(2)).matches(" +1 .* thread +retitle 2 threads, deliver 2 threads +1 +0 +1 .* COMPLETED");
+
+        RunReport first = new RunReportWriter().read(root.resolve("state/runs/run-1.json"));
+        assertThat(lines.get(2)).as("the rate the run's own summary gave")
+                .contains(String.format(Locale.ROOT, "%.1f", first.filesPerSecond()));
 
         out.reset();
         assertThat(cli.run("show", "1", "--home", root.resolve("state").toString())).isZero();
         assertThat(stdout()).contains("run 1: COMPLETED", "2 taken, 1 retitled, 0 unchanged, 1 failed",
-                "failed     b.bin: binary content (NUL byte at offset 0)");
+                "failed     b.bin: binary content (NUL byte at offset 0)", "processed  " + root.resolve("processed"),
+                "failed dir " + root.resolve("failed"), "bytes      6 delivered",
+                "report     " + root.resolve("state/runs/run-1.json"));
+
+        out.reset();
+        assertThat(cli.run("show", "1", "--json", "--home", root.resolve("state").toString())).isZero();
+        assertThat(stdout()).contains("\"runId\" : 1", "\"failed\" : 1", "\"file\" : \"b.bin\"");
+        out.reset();
+        assertThat(cli.run("history", "--json", "--home", root.resolve("state").toString())).isZero();
+        assertThat(stdout().strip()).startsWith("[").endsWith("]").contains("\"id\" : 2", "\"id\" : 1",
+                "\"retitled\" : 1", "\"failed\" : 1");
 
         assertThat(cli.run("show", "99", "--home", root.resolve("state").toString())).isEqualTo(ExitCodes.FATAL);
         assertThat(stderr()).contains("filemill: no run 99 in the job repository");

@@ -58,7 +58,9 @@ class BadInputTests {
         "schedule --zone Mars/Base                  | schedule.zone 'Mars/Base' is not a time zone",
         "schedule --misfire never                   | filemill.schedule.misfire: 'never' is not one of run-once, skip",
         "generate --files -1 --out ROOT/corpus      | --files must be 0 or more, not -1",
-        "show 7 --home ROOT/nowhere                 | no run 7: ROOT/nowhere holds no job repository"})
+        "show 7 --home ROOT/nowhere                 | no run 7: ROOT/nowhere holds no job repository",
+        "history --limit 0 --home ROOT/work/state   | --limit must be at least 1, not 0",
+        "history --limit -3 --home ROOT/work/state  | --limit must be at least 1, not -3"})
     void isRefusedWithOneLineAndExitTwoBeforeAnythingIsWritten(String arguments, String message) throws IOException {
         List<String> before = SampleData.relativeFiles(root);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
