@@ -23,7 +23,7 @@ import org.springframework.context.annotation.FilterType;
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
         BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
 @ComponentScan(basePackageClasses = BatchApplication.class, excludeFilters = @ComponentScan.Filter(
-        type = FilterType.REGEX, pattern = "io\\.filemill\\.app\\.(FilemillApplication|schedule\\..*|monitor\\.LastRunHealth)"))
+        type = FilterType.REGEX, pattern = "io\\.filemill\\.app\\.(FilemillApplication|schedule\\..*|monitor\\.LastRunHealth|monitor\\.DiskSpaceWhereFilemillWrites)"))
 @ConfigurationPropertiesScan(basePackageClasses = BatchApplication.class)
 public class BatchApplication {
 }

@@ -4,6 +4,7 @@ import io.filemill.app.schedule.NightlyScheduler;
 import io.filemill.app.stop.Shutdown;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -53,6 +54,10 @@ final class ScheduleCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
+            String address = spring.getEnvironment().getProperty("server.address", "127.0.0.1");
+            String port = spring.getEnvironment().getProperty("local.server.port", "?");
+            LoggerFactory.getLogger(ScheduleCommand.class).info("schedule: health on http://{}:{}/actuator/health, "
+                    + "metrics on /actuator/metrics and /actuator/prometheus", address, port);
             Shutdown.Stoppable stopScheduling = new Shutdown.Stoppable() {
                 @Override
                 public void stop() {

@@ -108,8 +108,16 @@ class ScheduleTests {
                 java.net.URI.create("http://127.0.0.1:" + port + "/actuator/metrics/filemill.files.retitled")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
 
-        assertThat(health).contains("\"lastRun\"", "\"status\":\"COMPLETED\"", "\"status\":\"UP\"");
+        String prometheus = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(health).contains("\"lastRun\"", "\"status\":\"COMPLETED\"", "\"status\":\"UP\"",
+                "\"filemillDiskSpace\"", "\"processed\"", "\"home\"", "\"free\"");
         assertThat(retitled).contains("\"value\":1.0");
+        assertThat(prometheus).contains("filemill_files_retitled_files_total 1.0");
+        assertThat(Files.readString(root.resolve("schedule.log")))
+                .contains("schedule: health on http://127.0.0.1:" + port + "/actuator/health");
         assertThat(sigterm()).isZero();
     }
 
