@@ -50,24 +50,16 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
      * @throws ConfigurationProblem naming the first problem found
      */
     public static RunSettings from(FilemillProperties properties) {
-        check(properties);
-        Path inbox = absolute(properties.inbox(), "inbox");
-        Path processed = absolute(properties.processed(), "processed");
-        Path failed = absolute(properties.failed(), "failed");
-        Path home = absolute(properties.home(), "home");
-        createDirectory("processed", processed);
-        createDirectory("failed", failed);
-        createDirectory("home", home);
-        distinctOnDisk(inbox, processed, failed, home);
+        RunSettings settings = readOnly(properties);
+        createDirectory("processed", settings.processed());
+        createDirectory("failed", settings.failed());
+        createDirectory("home", settings.home());
+        distinctOnDisk(settings.inbox(), settings.processed(), settings.failed(), settings.home());
         if (properties.delivery().crossDevice() == FilemillProperties.CrossDevice.REFUSE) {
-            sameFileSystem(inbox, processed, "processed");
+            sameFileSystem(settings.inbox(), settings.processed(), "processed");
         }
-        sameFileSystem(inbox, failed, "failed");
-        return new RunSettings(inbox, processed, failed, home, properties.workers(), rules(properties),
-                scan(properties), properties.delivery(), properties.title(),
-                plan("retitle", properties.stages().retitle(), properties),
-                plan("deliver", properties.stages().deliver(), properties), properties.worker(),
-                properties.stop().grace());
+        sameFileSystem(settings.inbox(), settings.failed(), "failed");
+        return settings;
     }
 
     /**

@@ -59,7 +59,7 @@ final class WorkerProcess<I, O> {
 
     /** Asks the worker to hand back every request it holds behind the one it is working on. */
     void recallQueued() throws IOException {
-        Pending<I, O> current = current(List.copyOf(inFlight.values()));
+        Pending<I, O> current = current(inFlight.values());
         synchronized (writer) {
             for (Pending<I, O> pending : inFlight.values()) {
                 if (pending != current && pending.sequence > 0 && !pending.recalled) {
@@ -107,7 +107,7 @@ final class WorkerProcess<I, O> {
     }
 
     /** The request the worker is working on: the first one it was sent of those it holds; null if none. */
-    static <I, O> Pending<I, O> current(List<Pending<I, O>> held) {
+    static <I, O> Pending<I, O> current(Iterable<Pending<I, O>> held) {
         Pending<I, O> first = null;
         for (Pending<I, O> pending : held) {
             if (pending.sequence > 0 && (first == null || pending.sequence < first.sequence)) {
@@ -119,7 +119,7 @@ final class WorkerProcess<I, O> {
 
     /** Nanos (on the {@link System#nanoTime} clock) since when the worker has been on its current request; -1 if idle. */
     long busySince() {
-        Pending<I, O> current = current(List.copyOf(inFlight.values()));
+        Pending<I, O> current = current(inFlight.values()); // asked on every dispatch: no copy
         return current == null ? -1 : Math.max(current.sentNanos, lastReplyNanos);
     }
 

@@ -36,11 +36,6 @@ public final class Deadline {
         return new Deadline(Duration.ZERO, 0, true);
     }
 
-    /** The time this deadline allows in all. */
-    public Duration budget() {
-        return budget;
-    }
-
     /**
      * Called in loops: throws once the deadline has passed (or the thread was interrupted), looking
      * at the clock every few calls.

@@ -5,20 +5,12 @@ import java.time.Duration;
 /** The work on one file ran past its {@link Deadline}; the message says so and names the limit. */
 public final class DeadlineExceededException extends RuntimeException {
 
-    private final Duration budget;
-
     public DeadlineExceededException(Duration budget) {
         super("took longer than the file timeout of " + describe(budget));
-        this.budget = budget;
     }
 
-    /** The limit that was passed. */
-    public Duration budget() {
-        return budget;
-    }
-
-    /** A duration as an operator writes it: {@code 30s}, {@code 1.5s}, {@code 2m}. */
-    public static String describe(Duration duration) {
+    /** A duration as an operator writes it: {@code 30s}, {@code 1500ms}, {@code 2m}. */
+    private static String describe(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 60_000 == 0 && millis > 0) {
             return millis / 60_000 + "m";

@@ -31,11 +31,6 @@ final class Lines {
         return contentEnd + (crlf ? 2 : 1);
     }
 
-    /** Index just past the end of the line that starts at {@code from} (after its terminator). */
-    static int nextLineStart(String text, int from) {
-        return afterTerminator(text, contentEnd(text, from));
-    }
-
     /** First index in [start, end) that is not whitespace, or end. */
     static int skipSpace(String text, int start, int end) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
