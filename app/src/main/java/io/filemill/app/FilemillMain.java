@@ -13,6 +13,10 @@ public final class FilemillMain {
     }
 
     public static void main(String[] args) {
+        // the embedded job repository's automatic server (see JobRepositoryDataSource) on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         Shutdown shutdown = Shutdown.onSignals(System.err);
         System.exit(new FilemillCli(System.out, System.err, shutdown).run(args));
     }

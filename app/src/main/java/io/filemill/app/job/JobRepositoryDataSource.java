@@ -10,7 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The job repository's database: the standard {@code spring.datasource.*} settings when a URL is
- * given, else an H2 file database in the state directory ({@code <home>/jobrepo.mv.db}).
+ * given, else an H2 file database in the state directory ({@code <home>/jobrepo.mv.db}) in H2's
+ * automatic mixed mode, so that any number of filemill processes can use it at once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataSourceProperties.class)
@@ -21,8 +22,10 @@ class JobRepositoryDataSource {
         if (!StringUtils.hasText(properties.getUrl())) {
             properties.setUrl("jdbc:h2:file:" + filemill.home().toAbsolutePath().normalize().resolve("jobrepo")
                     // WRITE_DELAY=0: a commit is on disk when it returns, so a run ended by a signal or
-                    // killed keeps its last recorded state (by default H2 writes up to a second later)
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                    // killed keeps its last recorded state (by default H2 writes up to a second later).
+                    // AUTO_SERVER: the process that opens the file serves it to the others (history and
+                    // show during a run or under schedule) on a random port that jobrepo.lock.db names
+                    + ";WRITE_DELAY=0;AUTO_SERVER=TRUE");
             if (!StringUtils.hasText(properties.getUsername())) {
                 properties.setUsername("sa");
             }

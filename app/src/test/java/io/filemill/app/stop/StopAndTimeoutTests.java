@@ -130,6 +130,28 @@ class StopAndTimeoutTests {
         assertThat(history.toString().lines().skip(1).toList()).singleElement().asString().endsWith("STOPPED");
     }
 
+    @Test
+    void historyAndShowAnswerWhileAnotherProcessRunsOnTheEmbeddedJobRepository() throws Exception {
+        inboxWithOneStuckFile();
+        Process run = start(runCommand("thread", "--filemill.stop.grace=1s", "--filemill.title.file-timeout=90s"));
+        awaitDelivered(NORMAL_FILES, run); // the run is in progress, holding the job repository open
+
+        ByteArrayOutputStream history = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        FilemillCli cli = new FilemillCli(new PrintStream(history, true), new PrintStream(errors, true));
+        assertThat(cli.run("history", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
+        assertThat(history.toString().lines().skip(1).toList()).singleElement().asString().endsWith("STARTED");
+        history.reset();
+        assertThat(cli.run("show", "1", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
+        assertThat(history.toString()).contains("STARTED");
+
+        assertThat(SystemCommands.run(List.of("kill", "-TERM", Long.toString(run.pid())))).isTrue();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as(log()).isTrue();
+        history.reset();
+        assertThat(cli.run("history", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
+        assertThat(history.toString().lines().skip(1).toList()).singleElement().asString().endsWith("STOPPED");
+    }
+
     @ParameterizedTest(name = "{0} mode")
     @ValueSource(strings = {"thread", "process"})
     void aSecondCtrlCStopsAtOnceInsteadOfWaitingForTheGrace(String mode) throws Exception {
