@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +34,9 @@ import picocli.CommandLine.Option;
 final class CompareCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
+
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "20000", description = "Files in the corpus (default ${DEFAULT-VALUE}).")
     int files;
@@ -100,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(plan, dir, jvmOptions, cache.equals("cold"));
         context.err().println("page cache: " + comparison.cacheDescription());
         CompareReport report;
-        try (TrialProgress progress = new TrialProgress(context)) {
+        try (TrialProgress progress = new TrialProgress(context, logging.quiet)) {
             report = comparison.run(progress);
         }
         context.out().println();
@@ -130,19 +134,21 @@ final class CompareCommand implements Callable<Integer> {
         return null;
     }
 
-    /** A progress bar over the trials on a terminal; otherwise a line per trial on stderr. */
+    /** A progress bar over the trials on a terminal; otherwise a line per trial on stderr; nothing when quiet. */
     private static final class TrialProgress implements Comparison.Listener, AutoCloseable {
 
         private final FilemillCli.CommandContext context;
+        private final boolean quiet;
         private ProgressBar bar;
 
-        TrialProgress(FilemillCli.CommandContext context) {
+        TrialProgress(FilemillCli.CommandContext context, boolean quiet) {
             this.context = context;
+            this.quiet = quiet;
         }
 
         @Override
         public void trialStarted(Trial trial, int of) {
-            if (context.terminal() && bar == null) {
+            if (context.terminal() && !quiet && bar == null) {
                 bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(of).setUnit(" trials", 1)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
             }
@@ -155,7 +161,7 @@ final class CompareCommand implements Callable<Integer> {
         public void trialFinished(Trial trial, TrialResult result) {
             if (bar != null) {
                 bar.step();
-            } else {
+            } else if (!quiet) {
                 context.err().printf(Locale.ROOT, "trial %d, round %d: %s: %.0f files/s, %.2f s%n", trial.number(),
                         trial.round(), result.configuration(), result.filesPerSecond(), result.wallSeconds());
             }

@@ -50,18 +50,37 @@ public final class FilemillCli {
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));
         // settings below apply to the subcommands present when they are set: add them first
         Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
-        if (invoked != null) {
+        if (invoked != null && invoked != CompletionCommand.class) {
             commandLine.addSubcommand(invoked);
         } else {
-            FilemillCommand.SUBCOMMANDS.values().forEach(commandLine::addSubcommand); // for the usage and errors
+            // the usage, the errors and the completion script need them all
+            FilemillCommand.SUBCOMMANDS.values().forEach(commandLine::addSubcommand);
         }
+        commandLine.setUsageHelpAutoWidth(true);
         commandLine.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((e, arguments) -> misused(e))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FATAL);
+        commandLine.setExecutionStrategy(parsed -> {
+            withLogging(parsed, propertyArguments);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return commandLine.execute(commandArguments.toArray(String[]::new));
+    }
+
+    /** Applies the invoked command's {@code -q}/{@code -v}, and passes its {@link SpringArguments} on to Spring. */
+    private static void withLogging(CommandLine.ParseResult parsed, List<String> propertyArguments) {
+        CommandLine.ParseResult invoked = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
+        for (CommandLine.Model.CommandSpec mixin : invoked.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof LoggingOptions logging) {
+                logging.apply();
+            }
+            if (mixin.userObject() instanceof SpringArguments arguments) {
+                propertyArguments.addAll(arguments.springArguments());
+            }
+        }
     }
 
     /** A command line picocli cannot parse: one line, and where the usage is, not the usage itself. */

@@ -18,7 +18,7 @@ final class FilemillCommand implements Runnable {
 
     /** Every subcommand, by name, in the order the usage lists them. */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ScheduleCommand.class,
-            HistoryCommand.class, ShowCommand.class, GenerateCommand.class, CompareCommand.class);
+            HistoryCommand.class, ShowCommand.class, GenerateCommand.class, CompareCommand.class, CompletionCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... commands) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();

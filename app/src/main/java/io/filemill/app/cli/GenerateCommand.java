@@ -6,6 +6,7 @@ import io.filemill.app.corpus.CorpusProfile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code filemill generate}: writes a deterministic corpus for benchmarks; needs no Spring. */
@@ -14,6 +15,9 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
+
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "20000", description = "How many files (default ${DEFAULT-VALUE}).")
     int files;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code filemill history}: past runs, newest first. */
@@ -25,7 +26,10 @@ final class HistoryCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository.")
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository (default work/state; filemill.home).")
     Path home;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default ${DEFAULT-VALUE}).")

@@ -16,11 +16,14 @@ import picocli.CommandLine.Option;
         description = "Retitle every ready file in the inbox and deliver it; failures go to the failed directory.",
         footer = {"", "Exit codes:", "  0   all files delivered", "  1   finished, some files went to the failed directory",
                 "  2   fatal error or bad configuration", "  75  another run holds the lock",
-                "  130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM: files in flight finished within",
-                "      filemill.stop.grace, the rest is still in the inbox; the run is recorded STOPPED"})
+                "  130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM: files in flight finish",
+                "      within filemill.stop.grace, the rest stays in the inbox; the run is recorded STOPPED"})
 final class RunCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
+
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
 
     @Mixin
     RunOptions options;
@@ -43,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
                 context.propertyArguments(), org.springframework.boot.WebApplicationType.NONE)) {
-            return spring.getBean(RunService.class).run(new RunService.Request(context.terminal(), context.out(),
+            return spring.getBean(RunService.class).run(new RunService.Request(context.terminal() && !logging.quiet, context.out(),
                     context.err(), context.shutdown()));
         }
     }

@@ -8,54 +8,71 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options shared by the commands that run the job ({@code run}, {@code schedule}). */
-final class RunOptions {
+final class RunOptions implements SpringArguments {
 
-    @Option(names = "--inbox", paramLabel = "DIR", description = "Directory to take files from.")
+    @Option(names = "--inbox", paramLabel = "DIR", description = "Directory to take files from (default work/inbox; filemill.inbox).")
     Path inbox;
 
-    @Option(names = "--processed", paramLabel = "DIR", description = "Directory to deliver files to.")
+    @Option(names = "--processed", paramLabel = "DIR", description = "Directory to deliver files to (default work/processed; filemill.processed).")
     Path processed;
 
-    @Option(names = "--failed", paramLabel = "DIR", description = "Directory for files that cannot be handled.")
+    @Option(names = "--failed", paramLabel = "DIR", description = "Directory for files that cannot be handled, each with NAME.reason "
+            + "(default work/failed; filemill.failed).")
     Path failed;
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "State directory: job repository, run reports, journals, lock.")
+            description = "State directory: job repository, run reports, journals, lock (default work/state; filemill.home).")
     Path home;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Workers per stage.")
+    @Option(names = "--workers", paramLabel = "N", description = "Workers per stage, 1 or more (default 2; filemill.workers).")
     Integer workers;
 
     @Option(names = "--mode", paramLabel = "thread|process",
-            description = "Run each stage in a thread pool or in worker JVMs (per stage: --filemill.stages.NAME.mode).")
+            description = "Run each stage in a thread pool or in worker JVMs (default thread; filemill.mode); "
+                    + "per stage: --filemill.stages.NAME.mode.")
     String mode;
 
-    @Option(names = "--recursive", description = "Also take files from subdirectories, keeping relative paths.")
+    @Option(names = "--recursive", description = "Also take files from subdirectories, keeping relative paths (default false; filemill.scan.recursive).")
     Boolean recursive;
 
-    @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Take only matching files.")
+    @Option(names = "--include", paramLabel = "GLOB", split = ",", description = "Take only files matching one of these globs, e.g. '*.md,docs/**' (default every file).")
     List<String> include;
 
-    @Option(names = "--exclude", paramLabel = "GLOB", split = ",", description = "Leave matching files alone.")
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ",", description = "Leave files matching one of these globs alone (default none).")
     List<String> exclude;
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "A title rule; repeat for a chain (replaces the configured chain).")
+            description = {"A title rule; repeat for a chain, which replaces the configured one (default "
+                    + "collapse-whitespace, title-case; filemill.rules). Rules: trim, collapse-whitespace, title-case, "
+                    + "upper, lower, prefix:TEXT, suffix:TEXT, template:TEXT with {title}, {name} and {date}, "
+                    + "replace:REGEX=>TEXT."})
     List<String> rules;
 
     @Option(names = "--min-age", paramLabel = "DURATION",
-            description = "Take a file only once it has not been modified for this long (e.g. 5s, 0s).")
+            description = "Take a file only once it has not been modified for this long, e.g. 0s, 500ms, 2m "
+                    + "(default 5s; filemill.scan.min-age).")
     String minAge;
 
-    @Option(names = "--durability", paramLabel = "durable|fast", description = "Force delivered files to disk or not.")
+    @Option(names = "--durability", paramLabel = "durable|fast", description = "durable: originals are deleted only once the delivered copies are on disk; fast: "
+                    + "no forcing (default durable; filemill.delivery.durability).")
     String durability;
 
     @Option(names = "--collision", paramLabel = "suffix|replace|fail",
-            description = "What to do when processed/ already has the name.")
+            description = "When processed/ already has the name: suffix (name-1.ext), replace, or fail the file "
+                    + "(default suffix; filemill.delivery.collision).")
     String collision;
 
     @Option(names = "--config", paramLabel = "FILE", description = "An extra configuration file (YAML or properties).")
     Path config;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Also log to this file, rolled over at "
+            + "10 MB or daily, 7 days kept (logging.file.name; logging.logback.rollingpolicy.* change that).")
+    Path logFile;
+
+    @Override
+    public List<String> springArguments() {
+        return logFile == null ? List.of() : List.of("--logging.file.name=" + logFile.toAbsolutePath());
+    }
 
     /** The options given, as {@code filemill.*} properties. */
     Map<String, Object> toProperties() {

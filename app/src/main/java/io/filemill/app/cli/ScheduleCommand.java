@@ -22,17 +22,22 @@ final class ScheduleCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
 
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
+
     @Mixin
     RunOptions options;
 
-    @Option(names = "--cron", paramLabel = "EXPR", description = "Spring cron expression with seconds, e.g. '0 0 2 * * *'.")
+    @Option(names = "--cron", paramLabel = "EXPR", description = "Spring cron expression with six fields (seconds first), e.g. '0 30 1 * * MON-FRI' "
+            + "(default '0 0 2 * * *'; filemill.schedule.cron).")
     String cron;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the expression, e.g. Europe/Paris.")
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the expression, e.g. Europe/Paris (default the system's; filemill.schedule.zone).")
     String zone;
 
     @Option(names = "--misfire", paramLabel = "run-once|skip",
-            description = "What to do at start about a fire time missed while filemill was down.")
+            description = "A fire time missed while filemill was down: run-once at start, or skip it "
+                    + "(default run-once; filemill.schedule.misfire).")
     String misfire;
 
     ScheduleCommand(FilemillCli.CommandContext context) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,10 +23,13 @@ final class ShowCommand implements Callable<Integer> {
 
     private final FilemillCli.CommandContext context;
 
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
+
     @Parameters(paramLabel = "RUN", description = "The run's id, as history lists it.")
     long id;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository.")
+    @Option(names = "--home", paramLabel = "DIR", description = "State directory holding the job repository (default work/state; filemill.home).")
     Path home;
 
     @Option(names = "--json", description = "Print the run's report (or, for a run that did not finish, its record) as JSON.")
