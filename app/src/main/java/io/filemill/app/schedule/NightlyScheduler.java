@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a run at every fire time of the configured cron expression, one run at a time, until
  * stopped. At start, a fire time missed since the inbox's last run (the process was down) is
- * handled by the misfire policy. The next fire time is logged at start and after every run.
+ * handled by the misfire policy; one that passed less than a minute ago (a scheduler started at a
+ * fire time) runs at once ({@link FireTimesAtStart}). The next fire time is logged at start and after every run.
  */
 @Component
 public class NightlyScheduler {
@@ -55,15 +56,22 @@ public class NightlyScheduler {
         scheduler.setAwaitTerminationSeconds(300);
         scheduler.initialize();
         Runnable run = () -> runOnce(cron, zone, out, err, shutdown);
-        Optional<ZonedDateTime> missed = missedFireTime(cron, zone);
-        if (missed.isPresent()) {
-            if (schedule.misfire() == FilemillProperties.Misfire.RUN_ONCE) {
-                log.info("schedule: the run due at {} was missed; running now (misfire: run-once)", missed.get());
+        FireTimesAtStart passed = FireTimesAtStart.of(cron, lastStart(zone), ZonedDateTime.now(zone));
+        passed.missed().ifPresent(missed -> {
+            if (schedule.misfire() == FilemillProperties.Misfire.RUN_ONCE && passed.due().isEmpty()) {
+                log.info("schedule: the run due at {} was missed; running now (misfire: run-once)", missed);
                 scheduler.execute(run);
+            } else if (schedule.misfire() == FilemillProperties.Misfire.RUN_ONCE) {
+                log.info("schedule: the run due at {} was missed; the run due now covers it", missed);
             } else {
-                log.info("schedule: the run due at {} was missed; waiting for the next (misfire: skip)", missed.get());
+                log.info("schedule: the run due at {} was missed; waiting for the next (misfire: skip)", missed);
             }
-        }
+        });
+        passed.due().ifPresent(due -> {
+            log.info("schedule: the run due at {} is starting now (filemill started less than {} s after it)", due,
+                    FireTimesAtStart.THRESHOLD.toSeconds());
+            scheduler.execute(run);
+        });
         ScheduledFuture<?> fireTimes = scheduler.schedule(run, new CronTrigger(schedule.cron(), zone));
         log.info("schedule: '{}' ({}); next run at {}", schedule.cron(), zone, next(cron, zone));
         try {
@@ -96,23 +104,13 @@ public class NightlyScheduler {
         }
     }
 
-    /** The latest fire time after this inbox's last run and before now, if the last run was longer ago. */
-    private Optional<ZonedDateTime> missedFireTime(CronExpression cron, ZoneId zone) {
+    /** When this inbox's last run started, if it ever ran. */
+    private Optional<ZonedDateTime> lastStart(ZoneId zone) {
         Path inbox = properties.inbox().toAbsolutePath().normalize();
-        Optional<LocalDateTime> lastStart = history.latest(200).stream()
+        return history.latest(200).stream()
                 .filter(run -> inbox.toString().equals(run.inbox()) && run.started() != null)
-                .map(RunHistory.PastRun::started).max(LocalDateTime::compareTo);
-        if (lastStart.isEmpty()) {
-            return Optional.empty(); // never ran here: nothing was missed
-        }
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        ZonedDateTime fire = cron.next(lastStart.get().atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
-        ZonedDateTime missed = null;
-        while (fire != null && fire.isBefore(now)) {
-            missed = fire;
-            fire = cron.next(fire);
-        }
-        return Optional.ofNullable(missed);
+                .map(RunHistory.PastRun::started).max(LocalDateTime::compareTo)
+                .map(started -> started.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
     }
 
     private static ZonedDateTime next(CronExpression cron, ZoneId zone) {

@@ -2,8 +2,16 @@ package io.filemill.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filemill.app.FilemillMain;
+import io.filemill.app.TcpRelay;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +19,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -81,5 +91,58 @@ class PostgresJobRepositoryTests {
             assertThat(rows.getLong(1)).isEqualTo(2);
             assertThat(rows.getLong(2)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void scheduleHealthIsDownWhileTheJobRepositoryIsUnreachable() throws Exception {
+        URI database = URI.create(URL.substring("jdbc:".length()));
+        Files.createDirectories(root.resolve("inbox"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (TcpRelay link = new TcpRelay(database.getHost(), database.getPort())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + link.port() + database.getPath();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "schedule",
+                    "--inbox", root.resolve("inbox").toString(), "--processed", root.resolve("processed").toString(),
+                    "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
+                    "--filemill.schedule.port=" + port, "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
+                    "--spring.datasource.hikari.connection-timeout=1000"));
+            Process schedule = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(root.resolve("schedule.log").toFile()).start();
+            try {
+                String up = awaitHealth(port, schedule);
+                assertThat(up).contains("\"db\":{", "\"database\":\"PostgreSQL\"").startsWith("{\"components\"")
+                        .endsWith("\"status\":\"UP\"}");
+
+                link.close(); // the network to the database is gone, and every pooled connection with it
+
+                String down = health(port);
+                assertThat(down).contains("\"db\":{").endsWith("\"status\":\"DOWN\"}");
+            } finally {
+                schedule.destroy();
+                assertThat(schedule.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    private String awaitHealth(int port, Process schedule) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            assertThat(schedule.isAlive()).as(Files.readString(root.resolve("schedule.log"))).isTrue();
+            try {
+                return health(port);
+            } catch (IOException notYet) {
+                assertThat(System.nanoTime()).as(Files.readString(root.resolve("schedule.log"))).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static String health(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }
