@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param worker    how worker JVMs are started and supervised in process mode
  * @param schedule  when {@code filemill schedule} runs
  * @param stop      how a run stops on a signal
+ * @param watch     how {@code filemill watch} notices files
  */
 @ConfigurationProperties("filemill")
 public record FilemillProperties(
@@ -39,7 +40,8 @@ public record FilemillProperties(
         @DefaultValue Stages stages,
         @DefaultValue Worker worker,
         @DefaultValue Schedule schedule,
-        @DefaultValue Stop stop) {
+        @DefaultValue Stop stop,
+        @DefaultValue Watch watch) {
 
     /** What {@code filemill schedule} does about a fire time that passed while it was not running. */
     public enum Misfire {
@@ -136,5 +138,13 @@ public record FilemillProperties(
      *              is left in the inbox
      */
     public record Stop(@DefaultValue("10s") Duration grace) {
+    }
+
+    /**
+     * @param rescan how often {@code filemill watch} scans the inbox whatever the file system's change
+     *               notifications said: the safety net for events lost or never sent (network file
+     *               systems)
+     */
+    public record Watch(@DefaultValue("1m") Duration rescan) {
     }
 }

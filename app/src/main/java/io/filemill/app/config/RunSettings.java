@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,14 +120,14 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         positive("title.file-timeout", properties.title().fileTimeout());
         positive("worker.task-timeout", properties.worker().taskTimeout());
         positive("stop.grace", properties.stop().grace());
+        positive("watch.rescan", properties.watch().rescan());
         if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
             throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
                     + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()
                     + " s): it is the safety net that kills a worker the file timeout did not stop");
         }
         if (properties.scan().minAge() != null && properties.scan().minAge().isNegative()) {
-            throw new ConfigurationProblem("scan.min-age must not be negative, not " + properties.scan().minAge()
-                    .toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+            throw new ConfigurationProblem("scan.min-age must not be negative, not " + readable(properties.scan().minAge()));
         }
         rules(properties);
         scan(properties);
@@ -153,8 +154,13 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
 
     private static void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new ConfigurationProblem(name + " must be a positive duration such as 30s, not " + value);
+            throw new ConfigurationProblem(name + " must be a positive duration such as 30s, not " + readable(value));
         }
+    }
+
+    /** A duration as it is written in the configuration ({@code 5s}, {@code -5s}, {@code 1m30s}), not as {@code PT5S}. */
+    private static String readable(Duration value) {
+        return value == null ? "nothing" : value.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static StagePlan plan(String name, FilemillProperties.Stage stage, FilemillProperties properties) {

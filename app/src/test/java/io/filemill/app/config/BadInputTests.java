@@ -57,6 +57,10 @@ class BadInputTests {
         "schedule --cron '0 2 * * *'                | schedule.cron '0 2 * * *' is not a cron expression",
         "schedule --zone Mars/Base                  | schedule.zone 'Mars/Base' is not a time zone",
         "schedule --misfire never                   | filemill.schedule.misfire: 'never' is not one of run-once, skip",
+        "watch --rescan soon                        | filemill.watch.rescan: 'soon' is not a duration; write it like 500ms, 5s, 2m or 1h",
+        "watch --rescan 0s                          | watch.rescan must be a positive duration such as 30s, not 0s",
+        "watch --inbox ROOT/nowhere                 | inbox ROOT/nowhere does not exist or is not a directory",
+        "watch --filemill.watch.rescna=5s           | did you mean 'filemill.watch.rescan'?",
         "generate --files -1 --out ROOT/corpus      | --files must be 0 or more, not -1",
         "show 7 --home ROOT/nowhere                 | no run 7: ROOT/nowhere holds no job repository",
         "history --limit 0 --home ROOT/work/state   | --limit must be at least 1, not 0",
@@ -82,7 +86,7 @@ class BadInputTests {
         while (word.find()) {
             words.add((word.group(1) != null ? word.group(1) : word.group(2)).replace("ROOT", root.toString()));
         }
-        if (List.of("run", "schedule").contains(words.get(0))) {
+        if (List.of("run", "schedule", "watch").contains(words.get(0))) {
             for (String option : List.of("--inbox", "--processed", "--failed", "--home")) {
                 if (!words.contains(option)) {
                     words.add(option);
