@@ -39,6 +39,7 @@ public final class RunRecorder implements RunListener {
 
     private final Path inbox;
     private final LongAdder taken = new LongAdder();
+    private final LongAdder throughRetitle = new LongAdder();
     private final LongAdder retitled = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -66,6 +67,16 @@ public final class RunRecorder implements RunListener {
     public void taken(FileTask task) {
         taken.increment();
         takenAt.put(task.id(), System.nanoTime());
+    }
+
+    @Override
+    public void retitled(FileTask task) {
+        throughRetitle.increment();
+    }
+
+    /** Files that came out of the retitle stage so far. */
+    long throughRetitle() {
+        return throughRetitle.sum();
     }
 
     @Override

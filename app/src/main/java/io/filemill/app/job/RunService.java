@@ -15,6 +15,7 @@ import io.filemill.pipeline.engine.Pipeline;
 import io.filemill.pipeline.engine.PipelineStages;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.ScanListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -181,15 +182,19 @@ public class RunService {
         log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), describeStages(settings),
                 settings.delivery().durability().name().toLowerCase());
         JobExecution execution;
+        Instant finished;
         try (AutoCloseable stopping = request.shutdown().register(stopper(pipeline), settings.stopGrace())) {
-            try (Progress progress = Progress.start("retitle", () -> recorder.counts().done(),
-                    () -> recorder.counts().taken(), request.terminal())) {
-                execution = jobOperator.start(job, parameters);
-            } finally {
-                runners.finished();
+            try (Progress progress = Progress.start(counters(recorder), () -> countReady(settings),
+                    request.terminal() ? request.err() : null)) {
+                try {
+                    execution = jobOperator.start(job, parameters);
+                } finally {
+                    runners.finished();
+                }
+                finished = Instant.now();
+                recorder.accountForTheUnanswered();
+                progress.finish(recorder.counts().done(), rate(recorder.counts().done(), started, finished));
             }
-            Instant finished = Instant.now();
-            recorder.accountForTheUnanswered();
             RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
                     runners.workerUsage(), runners.traffic());
             RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
@@ -213,6 +218,42 @@ public class RunService {
             }
             return report.failed() > 0 || report.left() > 0 ? 1 : 0;
         }
+    }
+
+    private static double seconds(Instant started, Instant finished) {
+        return Duration.between(started, finished).toNanos() / 1e9;
+    }
+
+    /** Files done per second of the run: the summary's rate, and the progress bar's last. */
+    private static double rate(long done, Instant started, Instant finished) {
+        double seconds = seconds(started, finished);
+        return seconds > 0 ? done / seconds : 0;
+    }
+
+    private static Progress.Counters counters(RunRecorder recorder) {
+        return new Progress.Counters() {
+            @Override
+            public long taken() {
+                return recorder.counts().taken();
+            }
+
+            @Override
+            public long retitled() {
+                return recorder.throughRetitle();
+            }
+
+            @Override
+            public long done() {
+                return recorder.counts().done();
+            }
+        };
+    }
+
+    /** The files a scan would take now, for the progress bar's total; streams, so memory stays flat. */
+    private static long countReady(RunSettings settings) throws IOException, InterruptedException {
+        long[] ready = {0};
+        new InboxScanner(settings.inbox(), settings.scan()).scan(task -> ready[0]++, ScanListener.NONE, () -> false);
+        return ready[0];
     }
 
     static String describeStages(RunSettings settings) {
@@ -242,7 +283,7 @@ public class RunService {
                                     Instant started, Instant finished, List<Duration> workerStartups,
                                     RunMeasurements measurements) {
         RunRecorder.Counts counts = recorder.counts();
-        double seconds = Duration.between(started, finished).toNanos() / 1e9;
+        double seconds = seconds(started, finished);
         // a stopped job carries Spring Batch's "interrupted" exception: that is no error of the run's
         String error = execution.getStatus() == BatchStatus.STOPPED ? null : execution.getAllFailureExceptions().stream()
                 .findFirst().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
@@ -253,7 +294,7 @@ public class RunService {
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 seen, counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
                 counts.left(), counts.skipped(), recorder.deferredCount(), counts.bytes(),
-                seconds > 0 ? counts.done() / seconds : 0, error,
+                rate(counts.done(), started, finished), error,
                 workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.lefts(),
                 recorder.skips(), recorder.deferrals(), measurements);
     }

@@ -1,72 +1,156 @@
 package io.filemill.app.report;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a run's progress: a progress bar on stderr when it is a terminal, else a log line every
- * {@value #LOG_SECONDS} seconds. Polls a counter of finished files; adds nothing to the hot path.
+ * Shows a run's progress: a progress bar on a terminal, else a log line every {@value #LOG_SECONDS}
+ * seconds. Polls the run's counters; adds nothing to the hot path.
+ *
+ * <p>The bar's total is the number of ready files, counted by a scan of its own at the start (the
+ * run's scan streams and stays just ahead of the workers, so the files taken so far are no total);
+ * until that count is in, the bar says so and shows no percentage or ETA. It shows both stages, a
+ * rate smoothed over the last seconds ({@link SmoothedRate}) and the ETA that rate gives, at a fixed
+ * width; its last frame shows the rate the summary gives ({@link #finish}).
  */
 public final class Progress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     static final int LOG_SECONDS = 10;
+    /** Columns of the bar's line (fewer on a narrower terminal). */
+    static final int WIDTH = 120;
+    private static final long TICK_MILLIS = 200;
 
-    private final LongSupplier done;
+    /** What the progress follows; each call reads the run's live counters. */
+    public interface Counters {
+        /** Files taken from the inbox. */
+        long taken();
+
+        /** Files out of the retitle stage. */
+        long retitled();
+
+        /** Files with their outcome: delivered, failed or left. */
+        long done();
+    }
+
+    private final Counters counters;
     private final ScheduledExecutorService ticker;
     private final ProgressBar bar;
-    private final long startNanos = System.nanoTime();
+    private final SmoothedRate rate = new SmoothedRate(Duration.ofSeconds(3));
+    private final AtomicLong total = new AtomicLong(-1);
+    private boolean finished;
 
-    private Progress(LongSupplier done, LongSupplier taken, ProgressBar bar) {
-        this.done = done;
-        this.bar = bar;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private Progress(Counters counters, Callable<Long> countReady, PrintStream terminal) {
+        this.counters = counters;
+        this.ticker = Executors.newScheduledThreadPool(2, runnable -> { // frames, and the count beside them
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
             return thread;
         });
-        if (bar != null) {
-            // the scan streams ahead of the workers, so the files taken so far are the best known total
-            ticker.scheduleAtFixedRate(() -> bar.maxHint(taken.getAsLong()).stepTo(done.getAsLong()), 200, 200,
-                    TimeUnit.MILLISECONDS);
+        if (terminal != null) {
+            bar = new ProgressBarBuilder().setTaskName("done").setInitialMax(-1)
+                    .setEtaFunction(this::eta).setUpdateIntervalMillis((int) TICK_MILLIS)
+                    .setConsumer(new ConsoleProgressBarConsumer(terminal, WIDTH)).build();
+            ticker.execute(() -> count(countReady));
+            ticker.scheduleAtFixedRate(this::frame, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         } else {
+            bar = null;
             ticker.scheduleAtFixedRate(this::logLine, LOG_SECONDS, LOG_SECONDS, TimeUnit.SECONDS);
         }
     }
 
     /**
-     * Starts showing progress; on a terminal when {@code terminal} is true.
+     * Starts showing progress: a bar on {@code terminal}, or log lines when it is null.
      *
-     * @param done  files that have their outcome
-     * @param taken files taken from the inbox so far
+     * @param countReady counts the files that are ready in the inbox now, for the bar's total
      */
-    public static Progress start(String task, LongSupplier done, LongSupplier taken, boolean terminal) {
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
-                .setUnit(" files", 1).showSpeed().setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
-        return new Progress(done, taken, bar);
+    public static Progress start(Counters counters, Callable<Long> countReady, PrintStream terminal) {
+        return new Progress(counters, countReady, terminal);
+    }
+
+    private void count(Callable<Long> countReady) {
+        try {
+            total.set(countReady.call());
+        } catch (Exception uncounted) {
+            log.debug("could not count the ready files; the progress bar shows no total", uncounted);
+        }
+    }
+
+    private synchronized void frame() {
+        if (finished) {
+            return;
+        }
+        long done = counters.done();
+        double perSecond = rate.update(System.nanoTime(), done);
+        long known = total.get();
+        // files that became ready after the count are taken too: the total is never below what was taken
+        bar.maxHint(known < 0 ? -1 : Math.max(known, counters.taken()));
+        bar.setExtraMessage(extra(known >= 0, counters.retitled(), perSecond));
+        bar.stepTo(done);
+    }
+
+    /**
+     * The part after the bar: the retitle stage's count (the bar's own count is the files done,
+     * through the deliver stage) and the rate; the bar takes the rest of the line's fixed width.
+     */
+    static String extra(boolean totalKnown, long retitled, double perSecond) {
+        return String.format(Locale.ROOT, "%sretitled %7d, %7.1f files/s", totalKnown ? "" : "counting the total; ",
+                retitled, perSecond);
+    }
+
+    private Optional<Duration> eta(ProgressState state) {
+        return state.isIndefinite() ? Optional.empty() : eta(state.getMax(), state.getCurrent(), rate.current());
+    }
+
+    /** The time the files left take at the given rate; none while there is no total or no rate. */
+    static Optional<Duration> eta(long total, long done, double perSecond) {
+        if (total <= 0 || perSecond <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(Math.round(Math.max(0, total - done) / perSecond * 1000)));
     }
 
     private void logLine() {
-        long files = done.getAsLong();
-        double seconds = Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0;
-        log.info(String.format(Locale.ROOT, "progress: %d files done (%.0f files/s)", files, files / seconds));
+        long done = counters.done();
+        double perSecond = rate.update(System.nanoTime(), done);
+        log.info(String.format(Locale.ROOT, "progress: %d files done, %d retitled, %d taken (%.0f files/s)", done,
+                counters.retitled(), counters.taken(), perSecond));
+    }
+
+    /**
+     * The run is over: the last frame shows every file done and the rate of the run's summary, so the
+     * two agree. Then the bar ends with a line break.
+     */
+    public synchronized void finish(long done, double filesPerSecond) {
+        if (bar != null && !finished) {
+            bar.maxHint(done);
+            bar.setExtraMessage(extra(true, counters.retitled(), filesPerSecond));
+            bar.stepTo(done);
+        }
+        close();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         ticker.shutdownNow();
         if (bar != null) {
-            bar.stepTo(done.getAsLong());
             bar.close();
         }
     }

@@ -155,8 +155,10 @@ public final class Pipeline {
                     }
                     room.release();
                     if (item.left() != null) {
+                        listener.retitled(item.left());
                         listener.outcome(Outcome.Failed.leftInInbox(item.left(), item.leftReason()));
                     } else {
+                        listener.retitled(item.result().task());
                         batch.add(item.result());
                     }
                 }

@@ -11,6 +11,10 @@ public interface RunListener {
     default void taken(FileTask task) {
     }
 
+    /** A file came out of the retitle stage (with its result, or without one) and goes on to delivery. */
+    default void retitled(FileTask task) {
+    }
+
     /** A file ended: delivered or failed. */
     void outcome(Outcome outcome);
 
