@@ -4,7 +4,6 @@ import io.filemill.app.compare.CompareReport;
 import io.filemill.app.compare.ComparePlan;
 import io.filemill.app.compare.ComparePlan.Trial;
 import io.filemill.app.compare.Comparison;
-import io.filemill.app.compare.Target;
 import io.filemill.app.compare.TrialResult;
 import io.filemill.app.corpus.CorpusProfile;
 import java.nio.file.Path;
@@ -111,13 +110,6 @@ final class CompareCommand implements Callable<Integer> {
         context.out().print(Comparison.table(report));
         context.out().println();
         report.verdict().forEach(line -> context.out().println("- " + line));
-        if (!report.targets().isEmpty()) {
-            context.out().println();
-            context.out().println("Speed targets:");
-            for (Target target : report.targets()) {
-                context.out().println("  " + target.name() + ": " + target.describe());
-            }
-        }
         context.out().println();
         context.out().println("report: " + dir.toAbsolutePath().resolve("report.html") + " (also report.json, "
                 + "report.csv, trials.csv)");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Everything one {@code filemill compare} found: where it ran, on what, every trial, the summary of
- * each configuration, the speed targets it could check, and the verdict. Written as
+ * each configuration, and the verdict. Written as
  * {@code report.json}, {@code report.csv}, {@code trials.csv} and {@code report.html}.
  */
 public record CompareReport(
@@ -17,13 +17,11 @@ public record CompareReport(
         int repeats,
         List<TrialResult> trials,
         List<ConfigurationSummary> summaries,
-        List<Target> targets,
         List<String> verdict) {
 
     public CompareReport {
         trials = List.copyOf(trials);
         summaries = List.copyOf(summaries);
-        targets = List.copyOf(targets);
         verdict = List.copyOf(verdict);
     }
 

@@ -99,7 +99,7 @@ public final class Comparison {
             CompareReport report = new CompareReport(started, Instant.now(),
                     CompareReport.Machine.current(jvmOptions, cache.description()),
                     new CompareReport.Corpus(plan.files(), plan.profile(), plan.seed(), bytes), plan.repeats(),
-                    results, summaries, Target.check(summaries), Verdict.of(summaries));
+                    results, summaries, Verdict.of(summaries));
             write(report);
             return report;
         } finally {

@@ -37,6 +37,11 @@ public record ConfigurationSummary(Configuration configuration, Map<Metric, Stat
         return stat == null ? null : stat.median();
     }
 
+    /** The summary of {@code configuration} among {@code summaries}, or null when it was not compared. */
+    static ConfigurationSummary find(List<ConfigurationSummary> summaries, Configuration configuration) {
+        return summaries.stream().filter(s -> s.configuration().equals(configuration)).findFirst().orElse(null);
+    }
+
     public String label() {
         return configuration.label();
     }

@@ -13,7 +13,7 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The comparison as one self-contained HTML page: the verdict, the targets, the summary table and
+ * The comparison as one self-contained HTML page: the verdict, the summary table and
  * charts (throughput with every trial, latency percentiles, CPU, memory, time to the first file),
  * drawn by Chart.js, which is inlined from its webjar so that the page needs no network.
  */
@@ -51,7 +51,6 @@ final class HtmlReport {
         html.append("<h2>Verdict</h2>\n<ul class=\"verdict\">\n");
         report.verdict().forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
         html.append("</ul>\n");
-        targets(report, html);
         summary(report, html);
         html.append("<h2>Charts</h2>\n<div class=\"charts\">\n");
         for (String id : List.of("throughput", "latency", "cpu", "memory", "first")) {
@@ -63,22 +62,6 @@ final class HtmlReport {
         html.append("<script>\nconst data = ").append(json.writeValueAsString(chartData(report))
                 .replace("</", "<\\/")).append(";\n").append(CHARTS_SCRIPT).append("</script>\n</body></html>\n");
         return html.toString();
-    }
-
-    private static void targets(CompareReport report, StringBuilder html) {
-        if (report.targets().isEmpty()) {
-            return;
-        }
-        html.append("<h2>Speed targets</h2>\n<table><tr><th>target</th><th>measured</th><th>asked</th><th></th></tr>\n");
-        for (Target target : report.targets()) {
-            String format = target.atLeast() ? "%.2f" : "%.0f ms";
-            html.append("<tr><td>").append(escape(target.name())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, format, target.actual())).append("</td><td>")
-                    .append(target.atLeast() ? "&ge; " : "&lt; ")
-                    .append(String.format(Locale.ROOT, format, target.bound())).append("</td><td class=\"")
-                    .append(target.met() ? "met\">met" : "missed\">not met").append("</td></tr>\n");
-        }
-        html.append("</table>\n");
     }
 
     private static void summary(CompareReport report, StringBuilder html) {

@@ -22,7 +22,7 @@ final class Verdict {
         for (ConfigurationSummary process : summaries) {
             Configuration c = process.configuration();
             if (!c.isBaseline() && c.mode().equals("process")) {
-                ConfigurationSummary thread = Target.find(summaries, Configuration.filemill("thread", c.workers(),
+                ConfigurationSummary thread = ConfigurationSummary.find(summaries, Configuration.filemill("thread", c.workers(),
                         c.durability()));
                 if (thread != null) {
                     modes(thread, process, lines);
@@ -55,8 +55,12 @@ final class Verdict {
         double ratio = Math.max(t.median(), p.median()) / Math.min(t.median(), p.median());
         String sentence = format("%s, %s mode was %.2fx as fast (%,.0f against %,.0f files/s)", setting, winner, ratio,
                 Math.max(t.median(), p.median()), Math.min(t.median(), p.median()));
-        sentence += overlap ? "; the repeats overlap, so the difference is within this machine's noise."
-                : "; the repeats do not overlap.";
+        if (t.samples() < 2 || p.samples() < 2) {
+            sentence += "; with one trial of each there is no spread to judge that by (--repeat 3 or more).";
+        } else {
+            sentence += overlap ? "; the repeats overlap, so the difference is within this machine's noise."
+                    : "; the repeats do not overlap.";
+        }
         lines.add(sentence);
         Double startup = process.median(Metric.WORKER_STARTUP_MILLIS);
         Double frames = process.median(Metric.FRAMES);
@@ -77,7 +81,7 @@ final class Verdict {
     }
 
     private static void baseline(List<ConfigurationSummary> summaries, List<String> lines) {
-        ConfigurationSummary loop = Target.find(summaries, Configuration.baseline("fast"));
+        ConfigurationSummary loop = ConfigurationSummary.find(summaries, Configuration.baseline("fast"));
         if (loop == null) {
             return;
         }
@@ -98,8 +102,8 @@ final class Verdict {
     }
 
     private static void durability(List<ConfigurationSummary> summaries, List<String> lines) {
-        ConfigurationSummary loop = Target.find(summaries, Configuration.baseline("fast"));
-        ConfigurationSummary forced = Target.find(summaries, Configuration.baseline("durable"));
+        ConfigurationSummary loop = ConfigurationSummary.find(summaries, Configuration.baseline("fast"));
+        ConfigurationSummary forced = ConfigurationSummary.find(summaries, Configuration.baseline("durable"));
         if (loop != null && forced != null) {
             lines.add(format("Forcing every file, its directory and the inbox to disk slowed the plain loop to %.2fx "
                     + "(%,.0f against %,.0f files/s): that is what durability physically costs on this disk.",
@@ -109,7 +113,7 @@ final class Verdict {
         for (ConfigurationSummary durable : summaries) {
             Configuration c = durable.configuration();
             if (!c.isBaseline() && c.durability().equals("durable")) {
-                ConfigurationSummary fast = Target.find(summaries, Configuration.filemill(c.mode(), c.workers(), "fast"));
+                ConfigurationSummary fast = ConfigurationSummary.find(summaries, Configuration.filemill(c.mode(), c.workers(), "fast"));
                 if (fast != null) {
                     lines.add(format("%s mode with %d workers kept %.2fx of its fast speed when durable "
                             + "(each batch's files forced 8 at a time, one forced journal and directory per batch).",

@@ -32,7 +32,10 @@ class ComparisonTests {
 
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(stdout + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(stdout).contains("baseline", "thread x1 fast", "process x1 fast", "Speed targets:", "report.html");
+        assertThat(stdout).contains("baseline", "thread x1 fast", "process x1 fast", "report.html",
+                "with one trial of each there is no spread").doesNotContain("target", "overlap");
+        assertThat(stdout.lines().filter(line -> !line.startsWith("- ") && !line.startsWith("report: ")))
+                .as("the table fits a terminal").allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
 
         JsonNode report = JsonMapper.builder().build().readTree(dir.resolve("report.json").toFile());
         assertThat(report.get("trials")).hasSize(3);
