@@ -1,10 +1,8 @@
 package io.filemill.app.cli;
 
 import io.filemill.app.schedule.NightlyScheduler;
-import io.filemill.app.stop.Shutdown;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -59,25 +57,8 @@ final class ScheduleCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
-            String address = spring.getEnvironment().getProperty("server.address", "127.0.0.1");
-            String port = spring.getEnvironment().getProperty("local.server.port", "?");
-            LoggerFactory.getLogger(ScheduleCommand.class).info("schedule: health on http://{}:{}/actuator/health, "
-                    + "metrics on /actuator/metrics and /actuator/prometheus", address, port);
-            Shutdown.Stoppable stopScheduling = new Shutdown.Stoppable() {
-                @Override
-                public void stop() {
-                    scheduler.stop(); // a run in progress has its own registration and grace
-                }
-
-                @Override
-                public void abandon() {
-                    // nothing of its own to give up
-                }
-            };
-            try (AutoCloseable registration = context.shutdown().register(stopScheduling, java.time.Duration.ZERO)) {
-                scheduler.runUntilStopped(context.out(), context.err(), context.shutdown());
-            }
+            return StayingUp.run("schedule", context, spring, scheduler::stop,
+                    () -> scheduler.runUntilStopped(context.out(), context.err(), context.shutdown()));
         }
-        return ExitCodes.OK; // a requested stop is a clean end
     }
 }

@@ -1,11 +1,8 @@
 package io.filemill.app.cli;
 
-import io.filemill.app.stop.Shutdown;
 import io.filemill.app.watch.InboxWatch;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -48,25 +45,8 @@ final class WatchCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             InboxWatch watch = spring.getBean(InboxWatch.class);
-            LoggerFactory.getLogger(WatchCommand.class).info("watch: health on http://{}:{}/actuator/health, "
-                    + "metrics on /actuator/metrics and /actuator/prometheus",
-                    spring.getEnvironment().getProperty("server.address", "127.0.0.1"),
-                    spring.getEnvironment().getProperty("local.server.port", "?"));
-            Shutdown.Stoppable stopWatching = new Shutdown.Stoppable() {
-                @Override
-                public void stop() {
-                    watch.stop(); // a wave in progress has its own registration and grace
-                }
-
-                @Override
-                public void abandon() {
-                    // nothing of its own to give up
-                }
-            };
-            try (AutoCloseable registration = context.shutdown().register(stopWatching, Duration.ZERO)) {
-                watch.runUntilStopped(context.out(), context.err(), context.shutdown());
-            }
+            return StayingUp.run("watch", context, spring, watch::stop,
+                    () -> watch.runUntilStopped(context.out(), context.err(), context.shutdown()));
         }
-        return ExitCodes.OK; // a requested stop is a clean end
     }
 }

@@ -30,6 +30,21 @@ public final class Shutdown {
 
         /** The grace period is over: give up the work in flight, leaving nothing half done. */
         void abandon();
+
+        /** Work that only needs to be told to stop, with nothing in flight of its own to give up. */
+        static Stoppable stopping(Runnable stop) {
+            return new Stoppable() {
+                @Override
+                public void stop() {
+                    stop.run();
+                }
+
+                @Override
+                public void abandon() {
+                    // nothing of its own in flight: a run it started has its own registration
+                }
+            };
+        }
     }
 
     /** How long after abandoning a stop may take before the process halts. */
