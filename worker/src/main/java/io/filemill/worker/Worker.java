@@ -1,6 +1,7 @@
 package io.filemill.worker;
 
 import io.filemill.pipeline.stage.Stage;
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.wire.Frame;
 import io.filemill.pipeline.wire.FrameReader;
 import io.filemill.pipeline.wire.FrameType;
@@ -155,7 +156,8 @@ public final class Worker {
             type = FrameType.REPLY;
         } catch (Exception e) {
             log.println("WARN request " + request.id() + " failed: " + e);
-            payload = Messages.failure(request.id(), String.valueOf(e));
+            // an engine bug's message starts with its marker, which the parent reads back (EngineBugException)
+            payload = Messages.failure(request.id(), e instanceof EngineBugException ? e.getMessage() : String.valueOf(e));
             type = FrameType.FAILURE;
         }
         try {

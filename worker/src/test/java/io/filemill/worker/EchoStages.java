@@ -1,5 +1,6 @@
 package io.filemill.worker;
 
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.wire.Codec;
 import io.filemill.pipeline.wire.MalformedFrameException;
 import io.filemill.pipeline.wire.StageDefinition;
@@ -47,6 +48,9 @@ public final class EchoStages implements StageProvider {
     static String echo(String input) throws Exception {
         if (input.equals("boom")) {
             throw new IllegalStateException("boom requested");
+        }
+        if (input.equals("bug")) {
+            throw new EngineBugException(EngineBugException.PREFIX + "a bug requested");
         }
         if (input.equals("die")) {
             Runtime.getRuntime().halt(137);

@@ -76,6 +76,16 @@ class WatchTests {
         }
     }
 
+    /** Until every wave that started has ended (and been recorded). */
+    private void awaitEveryWaveEnded() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(log(), "run started") != count(log(), "wave ended with exit code")) {
+            assertThat(watch.isAlive()).as(log()).isTrue();
+            assertThat(System.nanoTime()).as("waiting for the waves to end in\n" + log()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     private void awaitFile(Path file) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (Files.notExists(file)) {
@@ -119,7 +129,7 @@ class WatchTests {
         Files.writeString(inbox.resolve(".hidden.md"), "# not taken\n");
         awaitFile(root.resolve("processed/a.md"));
         awaitFile(root.resolve("processed/b.html"));
-        awaitLog("wave ended with exit code 0");
+        awaitEveryWaveEnded();
 
         assertThat(root.resolve("processed/before.md")).hasContent("# There Before\n");
         assertThat(root.resolve("processed/a.md")).hasContent("# Dropped While Watching\n");
@@ -154,6 +164,7 @@ class WatchTests {
 
         awaitFile(root.resolve("processed/late.md"));
         awaitLog("looked at the inbox; no file is ready");
+        awaitEveryWaveEnded();
 
         assertThat(sigterm()).isZero();
         assertThat(history()).as("only the wave that delivered").hasSize(1);

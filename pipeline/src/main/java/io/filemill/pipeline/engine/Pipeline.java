@@ -4,6 +4,7 @@ import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.stage.WorkerPoolException;
 import io.filemill.pipeline.task.DeliveryBatch;
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
@@ -194,8 +195,8 @@ public final class Pipeline {
      */
     private Handoff left(FileTask task, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof WorkerPoolException) {
-            fatal.compareAndSet(null, cause);
+        if (cause instanceof WorkerPoolException || cause instanceof EngineBugException) {
+            fatal.compareAndSet(null, cause); // a bug fails the run loudly rather than file after file
         }
         if (cause instanceof CancellationException || cause instanceof InterruptedException || abandoned.get()) {
             // a stop interrupts the stage wherever it was, in I/O too: the stop is the reason

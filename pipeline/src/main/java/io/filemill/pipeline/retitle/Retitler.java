@@ -4,12 +4,14 @@ import io.filemill.pipeline.rule.TitleContext;
 import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.DeadlineExceededException;
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
 import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.title.TitleFormat;
+import io.filemill.pipeline.title.TitleFormats;
 import io.filemill.pipeline.title.TitleLocation;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -46,6 +48,7 @@ public final class Retitler {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final RetitleSettings settings;
+    private final TitleFormats formats;
 
     /**
      * A file that could not be read or whose rewrite could not be written is no fault of the file's
@@ -63,10 +66,20 @@ public final class Retitler {
     public static final String REFUSED = "refused, nothing touched: ";
 
     public Retitler(RetitleSettings settings) {
-        this.settings = settings;
+        this(settings, settings.formats());
     }
 
-    /** Retitles one file; problems with the file become a {@link Rejected} result, never an exception. */
+    /** With other formats than the settings', for tests. */
+    Retitler(RetitleSettings settings, TitleFormats formats) {
+        this.settings = settings;
+        this.formats = formats;
+    }
+
+    /**
+     * Retitles one file. What is wrong with the file becomes a {@link Rejected} result; what is wrong
+     * with the machine (a file that cannot be read or staged) an {@link java.io.UncheckedIOException};
+     * a bug of filemill's an {@link EngineBugException}. Neither exception touches the file.
+     */
     public RetitleResult retitle(FileTask task) {
         if (!Confinement.inInbox(settings.inbox(), task)) {
             // the deliver stage leaves such a file where it is; it was never filemill's to touch
@@ -78,7 +91,7 @@ public final class Retitler {
             TextCheck check = new TextCheck();
             check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
             String text = head.text(check.asciiOnly());
-            TitleFormat format = settings.formats().forFile(task.fileName(), text);
+            TitleFormat format = formats.forFile(task.fileName(), text);
             Optional<TitleLocation> location = format.locate(text, head.complete, deadline);
             if (location.isEmpty()) {
                 return settings.crossDevice() ? stage(task, in, check, head, null, format.name(), null, deadline)
@@ -108,7 +121,8 @@ public final class Retitler {
         } catch (IOException e) {
             throw machineFault("cannot read " + task.source(), e);
         } catch (RuntimeException e) {
-            return new Rejected(task, "cannot retitle the file: " + e);
+            // nothing above throws one for a bad file: this is filemill's fault, and the file stays where it is
+            throw new EngineBugException(task, e);
         }
     }
 
@@ -119,7 +133,7 @@ public final class Retitler {
             TextCheck check = new TextCheck();
             check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
             String text = head.text(check.asciiOnly());
-            TitleFormat format = settings.formats().forFile(task.fileName(), text);
+            TitleFormat format = formats.forFile(task.fileName(), text);
             Optional<TitleLocation> location = format.locate(text, head.complete);
             if (location.isEmpty()) {
                 return new TitlePreview(task, format.name(), null, null, null);

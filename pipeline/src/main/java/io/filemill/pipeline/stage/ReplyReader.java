@@ -1,5 +1,6 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.wire.Codec;
 import io.filemill.pipeline.wire.Frame;
 import io.filemill.pipeline.wire.MalformedFrameException;
@@ -47,7 +48,8 @@ final class ReplyReader<I, O> {
                     case FAILURE -> {
                         Messages.Numbered<String> failure = Messages.readFailure(frame.payload());
                         pendingFor(worker, failure.id()).reply.completeExceptionally(
-                                new StageFailedException(failure.value()));
+                                EngineBugException.isEngineBug(failure.value()) ? new EngineBugException(failure.value())
+                                        : new StageFailedException(failure.value()));
                     }
                     case RECALLED -> {
                         long id = Messages.readId(frame.payload());

@@ -20,7 +20,12 @@ public final class TitleFormats {
 
     /** The built-in formats: Markdown, HTML and plain text. */
     public static TitleFormats standard() {
-        return new TitleFormats(List.of(new MarkdownFormat(), new HtmlFormat(), new PlainTextFormat()));
+        return of(List.of(new MarkdownFormat(), new HtmlFormat(), new PlainTextFormat()));
+    }
+
+    /** These formats, tried in order by extension; HTML or plain text for other extensions. */
+    public static TitleFormats of(List<TitleFormat> formats) {
+        return new TitleFormats(formats);
     }
 
     /** The format for a file, given its name and the decoded start of its content. */

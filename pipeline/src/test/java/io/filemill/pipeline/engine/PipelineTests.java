@@ -13,6 +13,7 @@ import io.filemill.pipeline.rule.RuleChain;
 import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanSettings;
 import io.filemill.pipeline.stage.ThreadStageRunner;
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import java.io.IOException;
@@ -195,6 +196,35 @@ class PipelineTests {
         assertThat(failed).isEmptyDirectory();
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed)
                 .allMatch(o -> ((Outcome.Failed) o).location().startsWith(inbox));
+    }
+
+    @Test
+    void anEngineBugStopsTheRunLoudlyAndLeavesItsFileAndTheUntakenOnesInTheInbox() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
+        }
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run3", RuleChain.defaults(),
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
+        Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.FAST, null));
+        PipelineStages stages = new PipelineStages(
+                new ThreadStageRunner<>("retitle", task -> {
+                    if (task.fileName().equals("f42.txt")) {
+                        throw new EngineBugException(task, new ArrayIndexOutOfBoundsException(-1));
+                    }
+                    return retitler.retitle(task);
+                }, 1, 2),
+                new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+
+        assertThatThrownBy(() -> new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, 4)
+                .run(outcomes::add)).isInstanceOf(PipelineException.class)
+                .hasMessageContaining("filemill bug: while handling f42.txt: java.lang.ArrayIndexOutOfBoundsException");
+
+        assertThat(inbox.resolve("f42.txt")).hasContent("title 42\n");
+        assertThat(failed).as("an engine bug is not the file's fault").isEmptyDirectory();
+        assertThat(count(processed) + count(inbox)).isEqualTo(100);
+        assertThat(outcomes).filteredOn(o -> o.task().fileName().equals("f42.txt")).singleElement()
+                .satisfies(o -> assertThat(((Outcome.Failed) o).location()).isEqualTo(inbox.resolve("f42.txt")));
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.filemill.pipeline.retitle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.task.Deadline;
+import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.title.TitleFormat;
+import io.filemill.pipeline.title.TitleFormats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -322,6 +326,36 @@ class RetitlerTests {
         assertThat(preview.changes()).isTrue();
         assertThat(staging).isEmptyDirectory();
         assertThat(file).hasContent("# some title\n");
+    }
+
+    @Test
+    void anEngineBugLeavesTheFileUntouchedAndSaysItIsFilemillsFault() throws IOException {
+        Path file = Files.writeString(inbox.resolve("doc.md"), "# a title\n");
+        TitleFormat broken = new TitleFormat() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public boolean handlesExtension(String extension) {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<io.filemill.pipeline.title.TitleLocation> locate(String head, boolean complete,
+                                                                                       Deadline deadline) {
+                throw new NullPointerException("a bug");
+            }
+        };
+        Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.parse(RuleChain.DEFAULT_SPECS),
+                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT), TitleFormats.of(List.of(broken)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> retitler.retitle(new FileTask(1, file, "doc.md", 10)))
+                .isInstanceOf(EngineBugException.class)
+                .hasMessageStartingWith("filemill bug: while handling doc.md: java.lang.NullPointerException: a bug");
+        assertThat(file).hasContent("# a title\n");
+        assertThat(staging).isEmptyDirectory();
     }
 
     @Nested

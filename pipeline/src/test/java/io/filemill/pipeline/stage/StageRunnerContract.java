@@ -3,6 +3,7 @@ package io.filemill.pipeline.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.filemill.pipeline.task.EngineBugException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link StageRunner} must have, whatever runs the stage. A runner under test
- * runs the stage "echo": it replies with its input upper-cased, fails on the input "boom", takes
+ * runs the stage "echo": it replies with its input upper-cased, fails on the input "boom", has an
+ * engine bug on "bug", takes
  * N ms on "sleep:N" and never answers "hang" (until it is interrupted or its worker killed).
  */
 public abstract class StageRunnerContract {
@@ -24,6 +26,9 @@ public abstract class StageRunnerContract {
     protected static String echo(String input) throws InterruptedException {
         if (input.equals("boom")) {
             throw new IllegalStateException("boom requested");
+        }
+        if (input.equals("bug")) {
+            throw new EngineBugException(EngineBugException.PREFIX + "a bug requested");
         }
         if (input.startsWith("sleep:")) {
             Thread.sleep(Long.parseLong(input.substring("sleep:".length())));
@@ -96,6 +101,17 @@ public abstract class StageRunnerContract {
             CompletableFuture<String> good = runner.submit("fine");
             assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasMessageContaining("boom requested");
+            assertThat(good.get(30, TimeUnit.SECONDS)).isEqualTo("FINE");
+        }
+    }
+
+    @Test
+    void anEngineBugReachesTheCallerAsAnEngineBugAndCostsNoOtherRequest() throws Exception {
+        try (StageRunner<String, String> runner = echoRunner(1)) {
+            CompletableFuture<String> bug = runner.submit("bug");
+            CompletableFuture<String> good = runner.submit("fine");
+            assertThatThrownBy(() -> bug.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(EngineBugException.class).hasMessage("filemill bug: a bug requested");
             assertThat(good.get(30, TimeUnit.SECONDS)).isEqualTo("FINE");
         }
     }
