@@ -4,6 +4,7 @@ import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.corpus.CorpusGenerator;
 import io.filemill.app.corpus.CorpusProfile;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ConfigurationProblem("--files must be 0 or more, not " + files);
         }
         long bytes = new CorpusGenerator(seed).generate(out, files, profile);
-        context.out().printf("wrote %d files, %,d bytes, to %s%n", files, bytes, out.toAbsolutePath());
+        context.out().printf(Locale.ROOT, "wrote %d files, %,d bytes, to %s%n", files, bytes, out.toAbsolutePath());
         return ExitCodes.OK;
     }
 }

@@ -69,7 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
                 context.out().println(spring.getBean(RunReportWriter.class).toJson(runs));
                 return ExitCodes.OK;
             }
-            context.out().printf("%5s  %-19s  %9s  %-7s  %-40s  %9s  %9s  %7s  %5s  %8s  %s%n", "RUN", "STARTED",
+            context.out().printf(Locale.ROOT, "%5s  %-19s  %9s  %-7s  %-40s  %9s  %9s  %7s  %5s  %8s  %s%n", "RUN", "STARTED",
                     "DURATION", "MODE", "STAGES", "DELIVERED", "UNCHANGED", "FAILED", "LEFT", "FILES/S", "STATUS");
             for (RunHistory.PastRun run : runs) {
                 context.out().printf(Locale.ROOT, "%5d  %-19s  %8.1fs  %-7s  %-40s  %9d  %9d  %7d  %5d  %8.1f  %s%n",

@@ -8,6 +8,7 @@ import io.filemill.app.report.RunReportWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,34 +75,34 @@ final class ShowCommand implements Callable<Integer> {
                 out.println(report.isPresent() ? writer.toJson(report.get()) : writer.toJson(run));
                 return ExitCodes.OK;
             }
-            out.printf("run %d: %s%n", run.id(), run.status());
-            out.printf("  inbox      %s%n", run.inbox());
+            out.printf(Locale.ROOT, "run %d: %s%n", run.id(), run.status());
+            out.printf(Locale.ROOT, "  inbox      %s%n", run.inbox());
             report.ifPresent(r -> {
-                out.printf("  processed  %s%n", r.processed());
-                out.printf("  failed dir %s%n", r.failedDir());
+                out.printf(Locale.ROOT, "  processed  %s%n", r.processed());
+                out.printf(Locale.ROOT, "  failed dir %s%n", r.failedDir());
             });
-            out.printf("  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
+            out.printf(Locale.ROOT, "  started    %s, took %.1f s%n", run.started() == null ? "-" : HistoryCommand.TIME.format(run.started()),
                     run.duration().toMillis() / 1000.0);
-            out.printf("  mode       %s (%s)%n", run.mode(), run.stages());
-            out.printf("  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
+            out.printf(Locale.ROOT, "  mode       %s (%s)%n", run.mode(), run.stages());
+            out.printf(Locale.ROOT, "  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
                     run.retitled(), run.unchanged(), run.failed(), run.left());
             report.ifPresent(r -> out.printf(java.util.Locale.ROOT, "  bytes      %,d delivered, %.1f files/s%n", r.bytes(),
                     r.filesPerSecond()));
             if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
-                out.printf("  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
+                out.printf(Locale.ROOT, "  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
             }
             if (report.isEmpty()) {
                 out.println("  no report: the run did not finish");
             } else {
-                out.printf("  report     %s%n", reports.resolve("run-" + id + ".json"));
+                out.printf(Locale.ROOT, "  report     %s%n", reports.resolve("run-" + id + ".json"));
                 for (FileProblem failure : report.get().failures()) {
-                    out.printf("  failed     %s: %s%n", failure.file(), failure.reason());
+                    out.printf(Locale.ROOT, "  failed     %s: %s%n", failure.file(), failure.reason());
                 }
                 for (FileProblem left : report.get().lefts()) {
-                    out.printf("  left       %s: %s%n", left.file(), left.reason());
+                    out.printf(Locale.ROOT, "  left       %s: %s%n", left.file(), left.reason());
                 }
                 for (FileProblem deferral : report.get().deferrals()) {
-                    out.printf("  deferred   %s: %s%n", deferral.file(), deferral.reason());
+                    out.printf(Locale.ROOT, "  deferred   %s: %s%n", deferral.file(), deferral.reason());
                 }
             }
             return ExitCodes.OK;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -23,7 +24,7 @@ final class CsvReports {
     static void write(CompareReport report, Path summaryFile, Path trialsFile) throws IOException {
         List<String> header = new ArrayList<>(List.of("configuration", "mode", "workers", "durability", "samples"));
         for (Metric metric : Metric.values()) {
-            String name = metric.name().toLowerCase();
+            String name = metric.name().toLowerCase(Locale.ROOT);
             header.addAll(List.of(name + "_median", name + "_min", name + "_max"));
         }
         try (Writer out = Files.newBufferedWriter(summaryFile, StandardCharsets.UTF_8);
@@ -42,7 +43,7 @@ final class CsvReports {
         }
         List<String> trialHeader = new ArrayList<>(List.of("configuration", "round", "files", "bytes"));
         for (Metric metric : Metric.values()) {
-            trialHeader.add(metric.name().toLowerCase());
+            trialHeader.add(metric.name().toLowerCase(Locale.ROOT));
         }
         try (Writer out = Files.newBufferedWriter(trialsFile, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(trialHeader.toArray(String[]::new)).get())) {

@@ -43,7 +43,7 @@ final class HtmlReport {
                 .append("<br>")
                 .append(escape(String.format(Locale.ROOT, "Corpus: %,d files, %s profile, %,d bytes, seed %d; %d "
                                 + "rounds, configurations interleaved, each trial in its own JVM on a fresh copy.",
-                        report.corpus().files(), report.corpus().profile().name().toLowerCase(),
+                        report.corpus().files(), report.corpus().profile().name().toLowerCase(Locale.ROOT),
                         report.corpus().bytes(), report.corpus().seed(), report.repeats())))
                 .append("<br>")
                 .append(escape("Page cache: " + report.machine().pageCache() + "."))

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ final class TrialRunner {
 
     TrialResult run(Trial trial) throws IOException, InterruptedException {
         Configuration configuration = trial.configuration();
-        String name = String.format("%03d-%s", trial.number(), configuration.label().replace(' ', '-'));
+        String name = String.format(Locale.ROOT, "%03d-%s", trial.number(), configuration.label().replace(' ', '-'));
         Path dir = trialsDir.resolve(name);
         Path inbox = dir.resolve("inbox");
         Path processed = Files.createDirectories(dir.resolve("processed"));

@@ -42,7 +42,7 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
 
     /** {@code thread}, {@code process}, or {@code mixed} when the stages differ. */
     public String modeName() {
-        return retitle.mode() == deliver.mode() ? retitle.mode().name().toLowerCase() : "mixed";
+        return retitle.mode() == deliver.mode() ? retitle.mode().name().toLowerCase(Locale.ROOT) : "mixed";
     }
 
     /**

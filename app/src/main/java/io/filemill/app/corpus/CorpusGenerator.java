@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -38,16 +39,16 @@ public final class CorpusGenerator {
             String content;
             switch (i % 3) {
                 case 0 -> {
-                    name = String.format("doc-%06d.md", i);
+                    name = String.format(Locale.ROOT, "doc-%06d.md", i);
                     content = "# " + title + "\n\n" + body;
                 }
                 case 1 -> {
-                    name = String.format("page-%06d.html", i);
+                    name = String.format(Locale.ROOT, "page-%06d.html", i);
                     content = "<!DOCTYPE html>\n<html><head><title>" + title + "</title></head>\n<body><p>" + body
                             + "</p></body></html>\n";
                 }
                 default -> {
-                    name = String.format("note-%06d.txt", i);
+                    name = String.format(Locale.ROOT, "note-%06d.txt", i);
                     content = title + "\n\n" + body;
                 }
             }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,7 +46,7 @@ public final class DryRun {
                 out.println(settings.inbox().relativize(path) + ": not ready: " + reason);
             }
         }, () -> false);
-        out.printf("dry run: %d files, %d titles would change; nothing was touched%n", files.get(), changes.get());
+        out.printf(Locale.ROOT, "dry run: %d files, %d titles would change; nothing was touched%n", files.get(), changes.get());
         return 0;
     }
 

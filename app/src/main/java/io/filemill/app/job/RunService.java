@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -177,10 +178,10 @@ public class RunService {
                 .addLocalDateTime("startedAt", LocalDateTime.ofInstant(started, ZoneId.systemDefault()))
                 .addString("mode", settings.modeName(), false)
                 .addString("stages", describeStages(settings), false)
-                .addString("durability", settings.delivery().durability().name().toLowerCase(), false)
+                .addString("durability", settings.delivery().durability().name().toLowerCase(Locale.ROOT), false)
                 .toJobParameters();
         log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), describeStages(settings),
-                settings.delivery().durability().name().toLowerCase());
+                settings.delivery().durability().name().toLowerCase(Locale.ROOT));
         JobExecution execution;
         Instant finished;
         try (AutoCloseable stopping = request.shutdown().register(stopper(pipeline), settings.stopGrace())) {
@@ -208,7 +209,7 @@ public class RunService {
             }
             log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
                     report.delivered(), report.retitled(), report.unchanged(), report.failed(),
-                    String.format("%.2f", report.wallSeconds()));
+                    String.format(Locale.ROOT, "%.2f", report.wallSeconds()));
             if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
                 request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
                 return 2;
@@ -290,7 +291,7 @@ public class RunService {
         long seen = counts.taken() + counts.skipped() + recorder.deferredCount();
         return new RunReport(execution.getId(), execution.getStatus().name(), settings.modeName(),
                 describeStages(settings),
-                settings.delivery().durability().name().toLowerCase(), settings.inbox().toString(),
+                settings.delivery().durability().name().toLowerCase(Locale.ROOT), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 seen, counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
                 counts.left(), counts.skipped(), recorder.deferredCount(), counts.bytes(),

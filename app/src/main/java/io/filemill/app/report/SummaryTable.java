@@ -37,30 +37,30 @@ public final class SummaryTable {
             row(out, "worker start", String.format(Locale.ROOT, "median %d ms (%d to %d ms, %d JVMs)",
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), sorted.size()));
         }
-        out.append(String.format("%n"));
+        out.append(String.format(Locale.ROOT, "%n"));
         row(out, "processed", report.processed());
         row(out, "failed dir", report.failedDir());
         row(out, "report", reportFile.toString());
         int shown = 0;
         for (FileProblem failure : report.failures()) {
             if (shown++ == SHOWN_FAILURES) {
-                out.append(String.format("  ... and %d more in the report%n", report.failed() - SHOWN_FAILURES));
+                out.append(String.format(Locale.ROOT, "  ... and %d more in the report%n", report.failed() - SHOWN_FAILURES));
                 break;
             }
-            out.append(String.format("  failed: %s: %s%n", failure.file(), failure.reason()));
+            out.append(String.format(Locale.ROOT, "  failed: %s: %s%n", failure.file(), failure.reason()));
         }
         listed(out, "skipped", report.skips(), report.skipped());
         listed(out, "deferred", report.deferrals(), report.deferred());
         shown = 0;
         for (FileProblem left : report.lefts()) {
             if (shown++ == SHOWN_FAILURES) {
-                out.append(String.format("  ... and %d more left in the report%n", report.left() - SHOWN_FAILURES));
+                out.append(String.format(Locale.ROOT, "  ... and %d more left in the report%n", report.left() - SHOWN_FAILURES));
                 break;
             }
-            out.append(String.format("  left: %s: %s%n", left.file(), left.reason()));
+            out.append(String.format(Locale.ROOT, "  left: %s: %s%n", left.file(), left.reason()));
         }
         if (report.error() != null) {
-            out.append(String.format("  error: %s%n", report.error()));
+            out.append(String.format(Locale.ROOT, "  error: %s%n", report.error()));
         }
         return out.toString();
     }
@@ -70,14 +70,14 @@ public final class SummaryTable {
         int shown = 0;
         for (FileProblem problem : problems) {
             if (shown++ == SHOWN_FAILURES) {
-                out.append(String.format("  ... and %d more %s in the report%n", count - SHOWN_FAILURES, kind));
+                out.append(String.format(Locale.ROOT, "  ... and %d more %s in the report%n", count - SHOWN_FAILURES, kind));
                 return;
             }
-            out.append(String.format("  %s: %s: %s%n", kind, problem.file(), problem.reason()));
+            out.append(String.format(Locale.ROOT, "  %s: %s: %s%n", kind, problem.file(), problem.reason()));
         }
     }
 
     private static void row(StringBuilder out, String label, String value) {
-        out.append(String.format("  %-12s %s%n", label, value));
+        out.append(String.format(Locale.ROOT, "  %-12s %s%n", label, value));
     }
 }

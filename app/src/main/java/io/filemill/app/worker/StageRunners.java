@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds a run's stage runners as configured: each stage in threads or in worker JVMs. Both kinds
@@ -52,7 +53,7 @@ public final class StageRunners {
     private <S, I, O> StageRunner<I, O> runner(StageDefinition<S, I, O> stage, S stageSettings,
                                                RunSettings.StagePlan plan, int queued) throws IOException {
         return new TimedStageRunner<>(untimedRunner(stage, stageSettings, plan, queued),
-                metrics.stageLatency(stage.name(), plan.mode().name().toLowerCase()));
+                metrics.stageLatency(stage.name(), plan.mode().name().toLowerCase(Locale.ROOT)));
     }
 
     private <S, I, O> StageRunner<I, O> untimedRunner(StageDefinition<S, I, O> stage, S stageSettings,
