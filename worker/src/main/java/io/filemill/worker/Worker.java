@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * requests wait, and at least every {@value #FLUSH_MILLIS} ms, so the parent sees each reply
  * about when it was made, also while the next request takes long. Ends at end of input.
  *
- * <p>Exit codes: 0 at end of input, 2 a bad handshake, 3 a malformed frame, 4 an I/O error
- * (when replies cannot be written, {@code parentGone} decides; {@link WorkerMain} halts with 4).
+ * <p>Exit codes are {@link WorkerExitCodes}' (when replies cannot be written, {@code parentGone}
+ * decides; {@link WorkerMain} halts with {@link WorkerExitCodes#ORPHANED}).
  */
 public final class Worker {
 
@@ -56,31 +56,31 @@ public final class Worker {
         try {
             Frame hello = reader.read();
             if (hello == null) {
-                return 0;
+                return WorkerExitCodes.END_OF_INPUT;
             }
             if (hello.type() != FrameType.HELLO) {
                 log.println("ERROR expected HELLO, got " + hello.type());
-                return 2;
+                return WorkerExitCodes.BAD_HANDSHAKE;
             }
             WireInput input = new WireInput(hello.payload());
             int version = input.readInt();
             if (version != StageDefinition.PROTOCOL_VERSION) {
                 log.println("ERROR parent speaks protocol " + version + ", worker " + StageDefinition.PROTOCOL_VERSION);
-                return 2;
+                return WorkerExitCodes.BAD_HANDSHAKE;
             }
             String name = input.readRequiredString();
             StageDefinition<?, ?, ?> definition = StageDefinition.byName(name);
             if (definition == null) {
                 log.println("ERROR unknown stage '" + name + "'");
-                return 2;
+                return WorkerExitCodes.BAD_HANDSHAKE;
             }
             return serve(definition, input, reader, writer, log);
         } catch (MalformedFrameException e) {
             log.println("ERROR malformed frame from parent: " + e.getMessage());
-            return 3;
+            return WorkerExitCodes.MALFORMED_FRAME;
         } catch (IOException e) {
             log.println("ERROR " + e);
-            return 4;
+            return WorkerExitCodes.ORPHANED;
         }
     }
 
@@ -128,7 +128,7 @@ public final class Worker {
                 waiting.incrementAndGet();
                 queue.add(Messages.readNumbered(frame.payload(), definition.request()));
             }
-            return 0;
+            return WorkerExitCodes.END_OF_INPUT;
         } finally {
             @SuppressWarnings("unchecked")
             Messages.Numbered<I> end = (Messages.Numbered<I>) END_OF_INPUT;

@@ -25,9 +25,6 @@ public final class WorkerMain {
 
     static final long WATCH_MILLIS = 200;
 
-    /** Exit code of a worker whose parent died, or that cannot write to it. */
-    static final int ORPHANED = 4;
-
     private WorkerMain() {
     }
 
@@ -40,16 +37,16 @@ public final class WorkerMain {
         ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         if (parent == null) {
             log.println("ERROR no parent process: a worker is started by filemill only");
-            System.exit(ORPHANED);
+            System.exit(WorkerExitCodes.ORPHANED);
         }
-        Runnable halt = () -> Runtime.getRuntime().halt(ORPHANED);
+        Runnable halt = () -> Runtime.getRuntime().halt(WorkerExitCodes.ORPHANED);
         String lock = System.getProperty("filemill.worker.lock");
         if (lock != null) {
             try {
                 WorkerLock.holdShared(Path.of(lock));
             } catch (IOException e) {
                 log.println("ERROR cannot hold the worker lock " + lock + ": " + e);
-                System.exit(ORPHANED);
+                System.exit(WorkerExitCodes.ORPHANED);
             }
         }
         if (!parent.isAlive()) {

@@ -1,6 +1,9 @@
 package io.filemill.app.cli;
 
-/** The documented exit codes of every command. */
+import io.filemill.app.job.RunResult;
+import io.filemill.app.stop.Shutdown;
+
+/** The documented exit codes of every command: the one place they are decided. */
 public final class ExitCodes {
 
     /** Every file was delivered. */
@@ -13,5 +16,15 @@ public final class ExitCodes {
     public static final int LOCKED = 75;
 
     private ExitCodes() {
+    }
+
+    /** A run's exit code: a stopped run exits with the stopping signal's code (130, 143). */
+    static int of(RunResult result, Shutdown shutdown) {
+        return switch (result) {
+            case DELIVERED -> OK;
+            case INCOMPLETE -> FILES_FAILED;
+            case FAILED -> FATAL;
+            case STOPPED -> shutdown.exitCode();
+        };
     }
 }

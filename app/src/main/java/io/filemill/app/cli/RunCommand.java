@@ -4,6 +4,7 @@ import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.DryRun;
+import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,12 +43,14 @@ final class RunCommand implements Callable<Integer> {
             // reads only: no Spring, no lock, no job repository, nothing created
             FilemillProperties properties = ConfigurationCheck.check(SpringContexts.configuration(options.toProperties(),
                     context.propertyArguments()));
-            return DryRun.preview(RunSettings.readOnly(properties), context.out());
+            DryRun.preview(RunSettings.readOnly(properties), context.out());
+            return ExitCodes.OK;
         }
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
                 context.propertyArguments(), org.springframework.boot.WebApplicationType.NONE)) {
-            return spring.getBean(RunService.class).run(new RunService.Request(context.terminal() && !logging.quiet, context.out(),
-                    context.err(), context.shutdown()));
+            RunResult result = spring.getBean(RunService.class).run(new RunService.Request(
+                    context.terminal() && !logging.quiet, context.out(), context.err(), context.shutdown()));
+            return ExitCodes.of(result, context.shutdown());
         }
     }
 }

@@ -22,8 +22,8 @@ public final class DryRun {
     private DryRun() {
     }
 
-    /** Prints one line per inbox entry and a total; returns the exit code (0). */
-    public static int preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
+    /** Prints one line per inbox entry and a total. */
+    public static void preview(RunSettings settings, PrintStream out) throws IOException, InterruptedException {
         Retitler retitler = new Retitler(new RetitleSettings(settings.inbox(), settings.processed(), "dry-run", settings.rules(),
                 LocalDate.now(), settings.headBytes(), false, settings.fileTimeout()));
         AtomicLong files = new AtomicLong();
@@ -47,7 +47,6 @@ public final class DryRun {
             }
         }, () -> false);
         out.printf(Locale.ROOT, "dry run: %d files, %d titles would change; nothing was touched%n", files.get(), changes.get());
-        return 0;
     }
 
     private static String describe(TitlePreview preview) {

@@ -78,13 +78,12 @@ public class RunService {
     }
 
     /**
-     * Runs once and returns the exit code: 0 all done, 1 finished with failed files or files left in
-     * the inbox, 2 the run failed, or the shutdown's code (130, 143) when a signal stopped it.
+     * Runs once and says how it ended.
      *
      * @throws io.filemill.app.config.ConfigurationProblem when the configuration cannot work
      * @throws LockHeldException when another run holds the lock
      */
-    public int run(Request request) throws Exception {
+    public RunResult run(Request request) throws Exception {
         RunSettings settings = RunSettings.from(properties);
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
@@ -117,7 +116,7 @@ public class RunService {
             if (request.shutdown().requested()) {
                 closeOnceStarted(stages); // stopped before the first file: nothing was taken
                 log.warn("stopped before the run started: no file was taken");
-                return request.shutdown().exitCode();
+                return RunResult.STOPPED;
             }
             return runJob(settings, request, runners, await(stages));
         }
@@ -166,7 +165,7 @@ public class RunService {
         }
     }
 
-    private int runJob(RunSettings settings, Request request, StageRunners runners, PipelineStages stages)
+    private RunResult runJob(RunSettings settings, Request request, StageRunners runners, PipelineStages stages)
             throws Exception {
         RunRecorder recorder = new RunRecorder(settings.inbox());
         Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), stages,
@@ -212,12 +211,12 @@ public class RunService {
                     String.format(Locale.ROOT, "%.2f", report.wallSeconds()));
             if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
                 request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
-                return 2;
+                return RunResult.FAILED;
             }
             if (pipeline.isStopRequested() && request.shutdown().requested()) {
-                return request.shutdown().exitCode();
+                return RunResult.STOPPED;
             }
-            return report.failed() > 0 || report.left() > 0 ? 1 : 0;
+            return report.failed() > 0 || report.left() > 0 ? RunResult.INCOMPLETE : RunResult.DELIVERED;
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health of the scheduler ({@code /actuator/health}, component {@code lastRun}): UP with the last
- * run's numbers, DOWN when the last run failed as a whole (exit code 2). Files that went to the
+ * run's numbers, DOWN when the last run failed as a whole (status FAILED or ABANDONED). Files that went to the
  * failed directory do not make it DOWN: the run did its job and reported them.
  */
 @Component("lastRun")

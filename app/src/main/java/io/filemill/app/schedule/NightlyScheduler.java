@@ -4,6 +4,7 @@ import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.history.RunHistory;
 import io.filemill.app.job.LockHeldException;
+import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
 import io.filemill.app.stop.Shutdown;
 import java.io.PrintStream;
@@ -95,8 +96,8 @@ public class NightlyScheduler {
             return;
         }
         try {
-            int exit = runService.run(new RunService.Request(false, out, err, shutdown));
-            log.info("schedule: run ended with exit code {}; next run at {}", exit, next(cron, zone));
+            RunResult result = runService.run(new RunService.Request(false, out, err, shutdown));
+            log.info("schedule: run ended: {}; next run at {}", result.describe(), next(cron, zone));
         } catch (LockHeldException held) {
             log.warn("schedule: run skipped: {}; next run at {}", held.getMessage(), next(cron, zone));
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package io.filemill.app.watch;
 
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
+import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
 import io.filemill.app.stop.Shutdown;
 import java.io.IOException;
@@ -74,8 +75,8 @@ public class InboxWatch {
 
     private void wave(PrintStream out, PrintStream err, Shutdown shutdown) {
         try {
-            int exit = runService.run(new RunService.Request(false, out, err, shutdown));
-            log.info("watch: wave ended with exit code {}", exit);
+            RunResult result = runService.run(new RunService.Request(false, out, err, shutdown));
+            log.info("watch: wave ended: {}", result.describe());
         } catch (Exception e) {
             // a wave that cannot run (a processed/ gone, a full disk) is reported; the next may work
             log.error("watch: wave failed: {}", e.getMessage());

@@ -79,7 +79,7 @@ class ScheduleTests {
         awaitLog("next run at");
         Files.writeString(inbox.resolve("a.md"), "# night   shift\n");
 
-        awaitLog("run ended with exit code 0; next run at");
+        awaitLog("run ended: every file delivered; next run at");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (Files.notExists(root.resolve("processed/a.md")) && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -98,7 +98,7 @@ class ScheduleTests {
         }
         Files.writeString(inbox.resolve("a.md"), "# health\n");
         schedule = startSchedule("--cron", "*/2 * * * * *", "--filemill.schedule.port=" + port);
-        awaitLog("run ended with exit code 0");
+        awaitLog("run ended: every file delivered");
 
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String health = http.send(java.net.http.HttpRequest.newBuilder(
@@ -140,7 +140,7 @@ class ScheduleTests {
         runThreeDaysAgo();
         schedule = startSchedule("--cron", "0 0 2 * * *", "--misfire", "run-once");
 
-        awaitLog("run ended with exit code 0");
+        awaitLog("run ended: every file delivered");
 
         assertThat(log()).contains("was missed; running now (misfire: run-once)");
         assertThat(root.resolve("processed/late.md")).hasContent("# Waited All Weekend\n");

@@ -79,7 +79,7 @@ class WatchTests {
     /** Until every wave that started has ended (and been recorded). */
     private void awaitEveryWaveEnded() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count(log(), "run started") != count(log(), "wave ended with exit code")) {
+        while (count(log(), "run started") != count(log(), "wave ended: ")) {
             assertThat(watch.isAlive()).as(log()).isTrue();
             assertThat(System.nanoTime()).as("waiting for the waves to end in\n" + log()).isLessThan(deadline);
             Thread.sleep(20);
@@ -137,7 +137,7 @@ class WatchTests {
         assertThat(sigterm()).as(log()).isZero();
         assertThat(log()).contains("watch: stopped").doesNotContain("ERROR");
         List<String> runs = history();
-        assertThat(runs).as("one run per wave").hasSize(count(log(), "wave ended with exit code"))
+        assertThat(runs).as("one run per wave").hasSize(count(log(), "wave ended: "))
                 .hasSizeBetween(2, 3).allMatch(run -> run.endsWith("COMPLETED"));
         assertThat(SampleData.relativeFiles(root.resolve("processed"))).containsExactly("a.md", "b.html", "before.md");
     }
