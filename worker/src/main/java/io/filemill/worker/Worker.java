@@ -1,6 +1,8 @@
 package io.filemill.worker;
 
+import io.filemill.pipeline.catalog.StageCatalog;
 import io.filemill.pipeline.stage.Stage;
+import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.wire.Frame;
 import io.filemill.pipeline.wire.FrameReader;
@@ -8,7 +10,6 @@ import io.filemill.pipeline.wire.FrameType;
 import io.filemill.pipeline.wire.FrameWriter;
 import io.filemill.pipeline.wire.MalformedFrameException;
 import io.filemill.pipeline.wire.Messages;
-import io.filemill.pipeline.wire.StageDefinition;
 import io.filemill.pipeline.wire.WireInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +65,12 @@ public final class Worker {
             }
             WireInput input = new WireInput(hello.payload());
             int version = input.readInt();
-            if (version != StageDefinition.PROTOCOL_VERSION) {
-                log.println("ERROR parent speaks protocol " + version + ", worker " + StageDefinition.PROTOCOL_VERSION);
+            if (version != Messages.PROTOCOL_VERSION) {
+                log.println("ERROR parent speaks protocol " + version + ", worker " + Messages.PROTOCOL_VERSION);
                 return WorkerExitCodes.BAD_HANDSHAKE;
             }
             String name = input.readRequiredString();
-            StageDefinition<?, ?, ?> definition = StageDefinition.byName(name);
+            StageDefinition<?, ?, ?> definition = StageCatalog.byName(name);
             if (definition == null) {
                 log.println("ERROR unknown stage '" + name + "'");
                 return WorkerExitCodes.BAD_HANDSHAKE;

@@ -1,10 +1,10 @@
 package io.filemill.worker;
 
+import io.filemill.pipeline.catalog.StageProvider;
+import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.wire.Codec;
 import io.filemill.pipeline.wire.MalformedFrameException;
-import io.filemill.pipeline.wire.StageDefinition;
-import io.filemill.pipeline.wire.StageProvider;
 import io.filemill.pipeline.wire.WireInput;
 import io.filemill.pipeline.wire.WireOutput;
 import java.io.FileDescriptor;

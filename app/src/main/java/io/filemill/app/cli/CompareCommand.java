@@ -1,8 +1,8 @@
 package io.filemill.app.cli;
 
-import io.filemill.app.compare.CompareReport;
-import io.filemill.app.compare.ComparePlan;
 import io.filemill.app.compare.ComparePlan.Trial;
+import io.filemill.app.compare.ComparePlan;
+import io.filemill.app.compare.CompareReport;
 import io.filemill.app.compare.Comparison;
 import io.filemill.app.compare.TrialResult;
 import io.filemill.app.corpus.CorpusProfile;
@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
                 : Path.of("work", "compare", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ComparePlan plan = new ComparePlan(files, profile, seed, repeat,
                 ComparePlan.combinations(modes, workers, durabilities, baseline));
-        Comparison comparison = new Comparison(plan, dir, jvmOptions, cache.equals("cold"));
+        Comparison comparison = new Comparison(plan, dir, jvmOptions, FilemillMain.class.getName(), cache.equals("cold"));
         context.err().println("page cache: " + comparison.cacheDescription());
         CompareReport report;
         try (TrialProgress progress = new TrialProgress(context, logging.quiet)) {

@@ -38,17 +38,21 @@ public final class Comparison {
     private final ComparePlan plan;
     private final Path out;
     private final List<String> jvmOptions;
+    private final String mainClass;
     private final PageCache cache;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
+     * @param mainClass filemill's main class, which a trial's JVM runs when there is no jar or
+     *                  distribution to start it from
      * @param coldCache drop the page cache before each trial where the system allows it (see
      *                  {@link PageCache}); the report says whether it was
      */
-    public Comparison(ComparePlan plan, Path out, List<String> jvmOptions, boolean coldCache) {
+    public Comparison(ComparePlan plan, Path out, List<String> jvmOptions, String mainClass, boolean coldCache) {
         this.plan = plan;
         this.out = out.toAbsolutePath().normalize();
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.mainClass = mainClass;
         this.cache = PageCache.of(coldCache, programFiles(this.out.resolve("state")));
     }
 
@@ -78,7 +82,7 @@ public final class Comparison {
         Path home = out.resolve("state");
         FileUtils.deleteDirectory(corpus.toFile());
         long bytes = new CorpusGenerator(plan.seed()).generate(corpus, plan.files(), plan.profile());
-        JavaCommands commands = new JavaCommands(jvmOptions, home);
+        JavaCommands commands = new JavaCommands(jvmOptions, mainClass, home);
         RunReportWriter reports = new RunReportWriter();
         try {
             warmUp(trialsDir, home, commands, reports);

@@ -1,6 +1,5 @@
 package io.filemill.app.compare;
 
-import io.filemill.app.FilemillMain;
 import io.filemill.app.worker.WorkerClasspath;
 import io.filemill.pipeline.baseline.BaselineLoop;
 import java.io.File;
@@ -20,15 +19,18 @@ final class JavaCommands {
 
     private final String java;
     private final List<String> jvmOptions;
+    private final String mainClass;
     private final Path home;
 
     /**
      * @param jvmOptions options for every JVM started, for example {@code -Xmx256m}
+     * @param mainClass  filemill's main class, for a JVM started from the class path
      * @param home       the state directory the trials share; the baseline's jars are extracted there
      */
-    JavaCommands(List<String> jvmOptions, Path home) {
+    JavaCommands(List<String> jvmOptions, String mainClass, Path home) {
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.mainClass = mainClass;
         this.home = home;
     }
 
@@ -49,7 +51,7 @@ final class JavaCommands {
         if (fatJar != null) {
             command.addAll(List.of("-jar", fatJar.toString()));
         } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         }
         command.addAll(args);
         return new ProcessBuilder(command);

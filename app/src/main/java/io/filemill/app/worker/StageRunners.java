@@ -3,16 +3,17 @@ package io.filemill.app.worker;
 import io.filemill.app.config.FilemillProperties.Mode;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.monitor.RunMetrics;
+import io.filemill.pipeline.catalog.StageCatalog;
 import io.filemill.pipeline.deliver.DeliverySettings;
 import io.filemill.pipeline.engine.PipelineStages;
 import io.filemill.pipeline.measure.ProcessUsage;
 import io.filemill.pipeline.measure.WireTraffic;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.stage.ProcessStageRunner;
+import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.stage.StageRunner;
 import io.filemill.pipeline.stage.Supervision;
 import io.filemill.pipeline.stage.ThreadStageRunner;
-import io.filemill.pipeline.wire.StageDefinition;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ public final class StageRunners {
 
     public PipelineStages create(RetitleSettings retitle, DeliverySettings deliver) throws IOException {
         StageRunner<io.filemill.pipeline.task.FileTask, io.filemill.pipeline.task.RetitleResult> first =
-                runner(StageDefinition.RETITLE, retitle, settings.retitle(), settings.retitle().workers() * 8);
+                runner(StageCatalog.RETITLE, retitle, settings.retitle(), settings.retitle().workers() * 8);
         try {
-            return new PipelineStages(first, runner(StageDefinition.DELIVER, deliver, settings.deliver(), 1));
+            return new PipelineStages(first, runner(StageCatalog.DELIVER, deliver, settings.deliver(), 1));
         } catch (IOException | RuntimeException e) {
             try {
                 first.close(); // no worker of the first stage may outlive a failed start of the second

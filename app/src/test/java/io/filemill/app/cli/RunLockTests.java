@@ -2,7 +2,6 @@ package io.filemill.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
 import io.filemill.app.corpus.CorpusGenerator;
 import java.nio.file.Files;

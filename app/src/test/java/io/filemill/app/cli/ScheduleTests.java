@@ -2,7 +2,6 @@ package io.filemill.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filemill.app.FilemillMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package io.filemill.app.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.app.cli.FilemillCli;
+import io.filemill.app.cli.FilemillMain;
 import io.filemill.app.corpus.CorpusProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,7 +72,8 @@ class ComparisonTests {
     void aTrialThatCannotRunStopsTheComparisonNamingItsLog() throws Exception {
         ComparePlan plan = new ComparePlan(5, CorpusProfile.SMALL, 1, 1,
                 List.of(Configuration.filemill("thread", 1, "fast")));
-        Comparison comparison = new Comparison(plan, root.resolve("report"), List.of("-Xmx1m"), false);
+        Comparison comparison = new Comparison(plan, root.resolve("report"), List.of("-Xmx1m"), FilemillMain.class.getName(),
+                false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> comparison.run(new Comparison.Listener() {
                     @Override
                     public void trialStarted(ComparePlan.Trial trial, int of) {

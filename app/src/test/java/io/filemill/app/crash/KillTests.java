@@ -2,9 +2,9 @@ package io.filemill.app.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
 import io.filemill.app.SystemCommands;
+import io.filemill.app.cli.FilemillMain;
 import io.filemill.app.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package io.filemill.app.stop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
 import io.filemill.app.SystemCommands;
 import io.filemill.app.cli.FilemillCli;
+import io.filemill.app.cli.FilemillMain;
 import io.filemill.app.corpus.CorpusGenerator;
 import io.filemill.app.report.FileProblem;
 import io.filemill.app.report.RunReport;

@@ -2,9 +2,9 @@ package io.filemill.app.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filemill.app.FilemillMain;
 import io.filemill.app.SampleData;
 import io.filemill.app.cli.FilemillCli;
+import io.filemill.app.cli.FilemillMain;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import java.io.ByteArrayOutputStream;

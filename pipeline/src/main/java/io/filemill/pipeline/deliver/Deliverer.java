@@ -1,17 +1,15 @@
 package io.filemill.pipeline.deliver;
 
-import io.filemill.pipeline.retitle.RetitleSettings;
-import io.filemill.pipeline.retitle.Retitler;
 import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
-import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -159,13 +157,14 @@ public final class Deliverer {
      */
     private String refusal(RetitleResult result) {
         FileTask task = result.task();
-        if (!Confinement.inInbox(settings.inbox(), task)) {
-            return Retitler.REFUSED + task.source() + " is not inside the inbox " + settings.inbox();
+        String outside = Confinement.refusalOutsideInbox(settings.inbox(), task);
+        if (outside != null) {
+            return outside;
         }
         if (result instanceof Rewritten rewritten && (!Confinement.inside(settings.processed(), rewritten.staged())
                 || !rewritten.staged().getParent().equals(settings.processed())
-                || !rewritten.staged().getFileName().toString().startsWith(RetitleSettings.STAGING_PREFIX))) {
-            return Retitler.REFUSED + "staged file " + rewritten.staged() + " is not a staged file in "
+                || !rewritten.staged().getFileName().toString().startsWith(Confinement.STAGING_PREFIX))) {
+            return Confinement.REFUSED + "staged file " + rewritten.staged() + " is not a staged file in "
                     + settings.processed();
         }
         return null;
@@ -329,8 +328,8 @@ public final class Deliverer {
 
     private void writeReason(Path failedFile, String reason) throws IOException {
         Path reasonFile = reasonFile(failedFile);
-        Path temp = failedFile.resolveSibling(RetitleSettings.STAGING_PREFIX + "reason-" + UUID.randomUUID()
-                + RetitleSettings.STAGING_SUFFIX);
+        Path temp = failedFile.resolveSibling(Confinement.STAGING_PREFIX + "reason-" + UUID.randomUUID()
+                + Confinement.STAGING_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(StandardCharsets.UTF_8.encode(reason + "\n"));
             if (settings.durability().forces()) {

@@ -1,6 +1,5 @@
 package io.filemill.pipeline.deliver;
 
-import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.task.Confinement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +74,7 @@ public final class Recovery {
         }
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                RetitleSettings.STAGING_PREFIX + "*" + RetitleSettings.STAGING_SUFFIX)) {
+                Confinement.STAGING_PREFIX + "*" + Confinement.STAGING_SUFFIX)) {
             for (Path file : files) {
                 deleted += Files.deleteIfExists(file) ? 1 : 0;
             }

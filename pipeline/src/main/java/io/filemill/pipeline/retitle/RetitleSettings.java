@@ -32,12 +32,6 @@ public record RetitleSettings(Path inbox, Path stagingDir, String stagingTag, Ru
     /** Default head size: a title must end within the first MiB of a file. */
     public static final int DEFAULT_HEAD_LIMIT = 1 << 20;
 
-    /** Prefix of every staged file's name; such files are never taken for delivered ones. */
-    public static final String STAGING_PREFIX = ".filemill-";
-
-    /** Suffix of every staged file's name. */
-    public static final String STAGING_SUFFIX = ".tmp";
-
     public RetitleSettings {
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(stagingDir, "stagingDir");

@@ -62,9 +62,6 @@ public final class Retitler {
         return new UncheckedIOException(what + ": " + reason, cause);
     }
 
-    /** How a refused task's reason starts: its path lies outside the configured directories. */
-    public static final String REFUSED = "refused, nothing touched: ";
-
     public Retitler(RetitleSettings settings) {
         this(settings, settings.formats());
     }
@@ -81,9 +78,10 @@ public final class Retitler {
      * a bug of filemill's an {@link EngineBugException}. Neither exception touches the file.
      */
     public RetitleResult retitle(FileTask task) {
-        if (!Confinement.inInbox(settings.inbox(), task)) {
+        String refusal = Confinement.refusalOutsideInbox(settings.inbox(), task);
+        if (refusal != null) {
             // the deliver stage leaves such a file where it is; it was never filemill's to touch
-            return new Rejected(task, REFUSED + task.source() + " is not inside the inbox " + settings.inbox());
+            return new Rejected(task, refusal);
         }
         Deadline deadline = Deadline.after(settings.fileTimeout());
         try (InputStream in = Files.newInputStream(task.source(), LinkOption.NOFOLLOW_LINKS)) {
@@ -148,8 +146,8 @@ public final class Retitler {
 
     /** Where a task's rewritten content is staged. */
     static Path stagedPath(RetitleSettings settings, FileTask task) {
-        return settings.stagingDir().resolve(RetitleSettings.STAGING_PREFIX + settings.stagingTag() + "-" + task.id()
-                + RetitleSettings.STAGING_SUFFIX);
+        return settings.stagingDir().resolve(Confinement.STAGING_PREFIX + settings.stagingTag() + "-" + task.id()
+                + Confinement.STAGING_SUFFIX);
     }
 
     /**

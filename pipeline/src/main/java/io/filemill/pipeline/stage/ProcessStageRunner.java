@@ -3,7 +3,6 @@ package io.filemill.pipeline.stage;
 import io.filemill.pipeline.measure.ProcessUsage;
 import io.filemill.pipeline.measure.WireTraffic;
 import io.filemill.pipeline.wire.Messages;
-import io.filemill.pipeline.wire.StageDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class ProcessStageRunner<S, I, O> implements StageRunner<I, O> {
         }
         this.capacity = workers * window;
         this.slots = new Semaphore(capacity);
-        this.starter = new WorkerStarter<>(stage.name(), Messages.hello(stage, settings), command,
+        this.starter = new WorkerStarter<>(stage.name(), Messages.hello(stage.name(), stage.settings(), settings), command,
                 supervision.startTimeout(), logSink);
         this.pool = new WorkerPool<>(stage, settings, window, starter, supervision, logSink);
         pool.startAll(workers);

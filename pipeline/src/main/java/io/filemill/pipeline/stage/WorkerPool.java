@@ -1,7 +1,6 @@
 package io.filemill.pipeline.stage;
 
 import io.filemill.pipeline.wire.Messages;
-import io.filemill.pipeline.wire.StageDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

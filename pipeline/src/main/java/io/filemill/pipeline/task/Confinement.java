@@ -10,7 +10,21 @@ import java.nio.file.Path;
  */
 public final class Confinement {
 
+    /** How a refused task's reason starts: a path lies outside the configured directories. */
+    public static final String REFUSED = "refused, nothing touched: ";
+
+    /** Prefix of every file filemill writes before publishing it (staged copies, reasons); never taken or delivered. */
+    public static final String STAGING_PREFIX = ".filemill-";
+
+    /** Suffix of every staged file's name. */
+    public static final String STAGING_SUFFIX = ".tmp";
+
     private Confinement() {
+    }
+
+    /** Why a task must not be touched, or null: its source must be the inbox file its relative name names. */
+    public static String refusalOutsideInbox(Path inbox, FileTask task) {
+        return inInbox(inbox, task) ? null : REFUSED + task.source() + " is not inside the inbox " + inbox;
     }
 
     /** Whether {@code path} lies strictly inside {@code directory}. */

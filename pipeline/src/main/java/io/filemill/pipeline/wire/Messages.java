@@ -10,14 +10,18 @@ public final class Messages {
     public record Numbered<T>(long id, T value) {
     }
 
-    public static <S> byte[] hello(StageDefinition<S, ?, ?> stage, S settings) {
-        WireOutput out = new WireOutput().writeInt(StageDefinition.PROTOCOL_VERSION).writeString(stage.name());
-        stage.settings().write(out, settings);
+    /** The version of the frame protocol; both sides must speak the same. */
+    public static final int PROTOCOL_VERSION = 4;
+
+    /** HELLO: the protocol version, the stage's name and its settings. */
+    public static <S> byte[] hello(String stage, Codec<S> codec, S settings) {
+        WireOutput out = new WireOutput().writeInt(PROTOCOL_VERSION).writeString(stage);
+        codec.write(out, settings);
         return out.toByteArray();
     }
 
     public static byte[] ready(long pid) {
-        return new WireOutput().writeInt(StageDefinition.PROTOCOL_VERSION).writeLong(pid).toByteArray();
+        return new WireOutput().writeInt(PROTOCOL_VERSION).writeLong(pid).toByteArray();
     }
 
     public static <T> byte[] numbered(long id, Codec<T> codec, T value) {
@@ -66,9 +70,9 @@ public final class Messages {
     public static long readReady(byte[] payload) throws MalformedFrameException {
         WireInput in = new WireInput(payload);
         int version = in.readInt();
-        if (version != StageDefinition.PROTOCOL_VERSION) {
+        if (version != PROTOCOL_VERSION) {
             throw new MalformedFrameException("worker speaks protocol " + version + ", parent "
-                    + StageDefinition.PROTOCOL_VERSION);
+                    + PROTOCOL_VERSION);
         }
         long pid = in.readLong();
         in.end();

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filemill.pipeline.retitle.Retitler;
+import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
-import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ class DelivererTests {
                     "m", "o", "n", 1);
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST).deliver(batch(misnamed));
             assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class, failed -> {
-                assertThat(failed.reason()).startsWith(Retitler.REFUSED);
+                assertThat(failed.reason()).startsWith(Confinement.REFUSED);
                 assertThat(failed.location()).isNull();
             });
             assertThat(a.source()).hasContent("# one\n");
@@ -191,7 +192,7 @@ class DelivererTests {
             List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
                     .deliver(batch(new Rejected(outside, "whatever")));
             assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
-                    failed -> assertThat(failed.reason()).startsWith(Retitler.REFUSED).contains("not inside the inbox"));
+                    failed -> assertThat(failed.reason()).startsWith(Confinement.REFUSED).contains("not inside the inbox"));
             assertThat(elsewhere).hasContent("# not mine\n");
             assertThat(failed).isEmptyDirectory();
         }

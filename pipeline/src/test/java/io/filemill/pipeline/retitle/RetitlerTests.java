@@ -3,6 +3,7 @@ package io.filemill.pipeline.retitle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
@@ -309,7 +310,7 @@ class RetitlerTests {
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
                 LocalDate.of(2026, 1, 1), 4096));
         assertThat(retitler.retitle(new FileTask(1, elsewhere, "elsewhere.md", 11)))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).startsWith(Retitler.REFUSED));
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).startsWith(Confinement.REFUSED));
         assertThat(retitler.retitle(new FileTask(2, inbox.resolve("../elsewhere.md"), "elsewhere.md", 11)))
                 .isInstanceOf(Rejected.class);
         assertThat(staging).isEmptyDirectory();

@@ -144,7 +144,7 @@ class WireTests {
 
         @Test
         void readyFromAnotherProtocolVersionIsRefused() {
-            byte[] ready = new WireOutput().writeInt(StageDefinition.PROTOCOL_VERSION + 1).writeLong(7).toByteArray();
+            byte[] ready = new WireOutput().writeInt(Messages.PROTOCOL_VERSION + 1).writeLong(7).toByteArray();
             assertThatThrownBy(() -> Messages.readReady(ready)).hasMessageContaining("protocol");
         }
     }

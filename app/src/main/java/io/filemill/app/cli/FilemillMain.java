@@ -1,6 +1,5 @@
-package io.filemill.app;
+package io.filemill.app.cli;
 
-import io.filemill.app.cli.FilemillCli;
 import io.filemill.app.stop.Shutdown;
 
 /**

@@ -1,45 +1,25 @@
-package io.filemill.pipeline.wire;
+package io.filemill.pipeline.catalog;
 
 import io.filemill.pipeline.deliver.Deliverer;
 import io.filemill.pipeline.deliver.DeliverySettings;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.retitle.Retitler;
-import io.filemill.pipeline.stage.Stage;
+import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.wire.Codecs;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.ServiceLoader;
 
 /**
- * Everything that lets a stage run in another JVM: its name, the codecs of its settings, requests
- * and replies, how to build it from its settings, and the reply to give for a request that keeps
- * killing workers.
- *
- * @param crashReply the reply for a request given up on, from the request and the reason
- * @param abandon    undoes what a worker killed while on a request may have begun for it, from the
- *                   stage's settings and the request; run once the worker is surely gone
+ * The stages a worker JVM can build, by name: filemill's two ({@link #RETITLE}, {@link #DELIVER})
+ * and any a {@link StageProvider} contributes.
  */
-public record StageDefinition<S, I, O>(String name, Codec<S> settings, Codec<I> request, Codec<O> reply,
-                                       Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply,
-                                       BiConsumer<S, I> abandon) {
+public final class StageCatalog {
 
-    /** The version of the frame protocol; both sides must speak the same. */
-    public static final int PROTOCOL_VERSION = 4;
-
-    public StageDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(abandon, "abandon");
-    }
-
-    /** A stage whose requests leave nothing to undo when a worker dies on them. */
-    public StageDefinition(String name, Codec<S> settings, Codec<I> request, Codec<O> reply,
-                           Function<S, Stage<I, O>> factory, BiFunction<I, String, O> crashReply) {
-        this(name, settings, request, reply, factory, crashReply, (stageSettings, input) -> { });
+    private StageCatalog() {
     }
 
     public static final StageDefinition<RetitleSettings, FileTask, RetitleResult> RETITLE = new StageDefinition<>(
@@ -64,7 +44,7 @@ public record StageDefinition<S, I, O>(String name, Codec<S> settings, Codec<I> 
             case "deliver":
                 return DELIVER;
             default:
-                for (StageProvider provider : java.util.ServiceLoader.load(StageProvider.class)) {
+                for (StageProvider provider : ServiceLoader.load(StageProvider.class)) {
                     for (StageDefinition<?, ?, ?> stage : provider.stages()) {
                         if (stage.name().equals(name)) {
                             return stage;

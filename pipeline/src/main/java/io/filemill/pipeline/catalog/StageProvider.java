@@ -1,5 +1,6 @@
-package io.filemill.pipeline.wire;
+package io.filemill.pipeline.catalog;
 
+import io.filemill.pipeline.stage.StageDefinition;
 import java.util.List;
 
 /**
