@@ -1,0 +1,4 @@
+/**
+ * Deterministic corpora of Markdown, HTML and text files, for benchmarks and comparisons.
+ */
+package io.filemill.app.corpus;
