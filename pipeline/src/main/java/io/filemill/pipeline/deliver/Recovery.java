@@ -62,8 +62,8 @@ public final class Recovery {
     /** Completes one published intent; returns whether it removed an original. */
     private static boolean complete(Intent intent) throws IOException {
         Path target = intent.target();
-        if (intent.isFailure() && Files.notExists(Deliverer.reasonFile(target))) {
-            Files.writeString(Deliverer.reasonFile(target), intent.reason() + "\n", StandardCharsets.UTF_8);
+        if (intent.isFailure() && Files.notExists(ReasonFiles.of(target))) {
+            Files.writeString(ReasonFiles.of(target), intent.reason() + "\n", StandardCharsets.UTF_8);
         }
         return Files.deleteIfExists(intent.original()); // staged files are removed below with the other stale ones
     }

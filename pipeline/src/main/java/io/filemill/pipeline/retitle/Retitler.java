@@ -6,6 +6,7 @@ import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.DeadlineExceededException;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.IoReasons;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
@@ -21,9 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -56,10 +55,7 @@ public final class Retitler {
      * the reason and a later run takes it. Only what is wrong with the content sends it to failed/.
      */
     private static UncheckedIOException machineFault(String what, IOException cause) {
-        String reason = cause instanceof AccessDeniedException ? "permission denied"
-                : cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        return new UncheckedIOException(what + ": " + reason, cause);
+        return new UncheckedIOException(what + ": " + IoReasons.of(cause), cause);
     }
 
     public Retitler(RetitleSettings settings) {
