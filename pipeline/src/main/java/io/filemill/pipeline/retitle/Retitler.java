@@ -114,6 +114,9 @@ public final class Retitler {
         FileHead head = FileHead.read(in, settings.headLimit());
         TextCheck check = new TextCheck();
         check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
+        if (head.complete) {
+            check.finish(); // a file that ends inside a character must not be decoded with a replacement for it
+        }
         String text = head.text(check.asciiOnly());
         TitleFormat format = formats.forFile(task.fileName(), text);
         return new Reading(head, check, format, format.locate(text, head.complete, deadline));

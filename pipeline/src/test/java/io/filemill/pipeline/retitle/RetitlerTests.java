@@ -203,6 +203,17 @@ class RetitlerTests {
                     .isEqualTo("\uFEFF# Héllo Wörld\r\nline two\r\n".getBytes(StandardCharsets.UTF_8));
         }
 
+        /** Found by the retitle fuzz target once engine bugs stopped passing for bad files. */
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"notes.txt", "doc.md", "page.html"})
+        void aFileThatEndsInsideACharacterIsRejectedAsBadUtf8(String name) throws IOException {
+            byte[] content = {'@', 'P', (byte) 0xDB}; // 0xDB starts a two-byte character the file never finishes
+            RetitleResult result = retitle(name, content, RuleChain.DEFAULT_SPECS, 1024);
+            assertThat(result).isInstanceOfSatisfying(Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo("not valid UTF-8 (bad byte sequence at offset 2)"));
+            assertThat(staging).isEmptyDirectory();
+        }
+
         @Test
         void keepsMissingFinalNewline() throws IOException {
             assertThat(rewritten("a.md", "# a b")).isEqualTo("# A B");
