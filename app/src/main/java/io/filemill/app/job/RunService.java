@@ -10,27 +10,17 @@ import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.report.SummaryTable;
 import io.filemill.app.stop.Shutdown;
 import io.filemill.app.worker.StageRunners;
-import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
 import io.filemill.pipeline.engine.PipelineStages;
-import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.scan.InboxScanner;
-import io.filemill.pipeline.scan.ScanListener;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -91,77 +81,19 @@ public class RunService {
             // a worker of a dead run may still be publishing from a journal: recovery waits until none is left
             WorkerFence.awaitNoWorkers(settings.workerLock(), ORPHAN_PATIENCE);
             StageRunners runners = new StageRunners(settings, metrics);
-            // worker JVMs start while the job repository and recovery do their part; no file is touched
-            // before the pipeline runs, so recovery's work is done by then
-            CompletableFuture<PipelineStages> stages = startStages(settings, runners);
+            StartingStages stages = StartingStages.start(settings, runners);
             try {
-                for (long dead : interruptedRuns.markDead(settings.inbox())) {
-                    log.warn("run {} did not finish (its process died); marked FAILED, finishing its files now", dead);
-                }
-                Files.createDirectories(settings.journalDir());
-                Recovery.Report recovered = Recovery.recover(settings.deliverySettings());
-                if (recovered.foundAnything()) {
-                    log.info("finished an interrupted run: {} journals, {} originals removed, {} staged files deleted",
-                            recovered.journals(), recovered.completed(), recovered.staleFiles());
-                }
-                if (recovered.refused() > 0) {
-                    log.warn("left {} journaled deliveries alone: their paths lie outside today's inbox, processed "
-                            + "and failed directories; their journals stay in {}", recovered.refused(),
-                            settings.journalDir());
-                }
+                interruptedRuns.finish(settings);
             } catch (Exception | Error e) {
-                closeOnceStarted(stages);
+                stages.closeOnceStarted();
                 throw e;
             }
             if (request.shutdown().requested()) {
-                closeOnceStarted(stages); // stopped before the first file: nothing was taken
+                stages.closeOnceStarted(); // stopped before the first file: nothing was taken
                 log.warn("stopped before the run started: no file was taken");
                 return RunResult.STOPPED;
             }
-            return runJob(settings, request, runners, await(stages));
-        }
-    }
-
-    /** Creates the stage runners (in process mode: starts the worker JVMs) on a thread of their own. */
-    private static CompletableFuture<PipelineStages> startStages(RunSettings settings, StageRunners runners) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(), LocalDate.now(),
-                settings.headBytes(), settings.processedOnAnotherFileSystem(), settings.fileTimeout());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return runners.create(retitle, settings.deliverySettings());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "start-stages");
-            thread.setDaemon(true);
-            thread.start();
-        });
-    }
-
-    private static PipelineStages await(CompletableFuture<PipelineStages> stages) throws IOException {
-        try {
-            return stages.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
-    /** The run ends before its pipeline started: no worker may outlive it. */
-    private static void closeOnceStarted(CompletableFuture<PipelineStages> stages) {
-        try {
-            PipelineStages started = await(stages);
-            started.retitle().close();
-            started.deliver().close();
-        } catch (IOException | RuntimeException | InterruptedException failedToStartAnyway) {
-            if (failedToStartAnyway instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            return runJob(settings, request, runners, stages.await());
         }
     }
 
@@ -176,16 +108,15 @@ public class RunService {
                 .addString("inbox", settings.inbox().toString())
                 .addLocalDateTime("startedAt", LocalDateTime.ofInstant(started, ZoneId.systemDefault()))
                 .addString("mode", settings.modeName(), false)
-                .addString("stages", describeStages(settings), false)
+                .addString("stages", RunReports.describeStages(settings), false)
                 .addString("durability", settings.delivery().durability().name().toLowerCase(Locale.ROOT), false)
                 .toJobParameters();
-        log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), describeStages(settings),
+        log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), RunReports.describeStages(settings),
                 settings.delivery().durability().name().toLowerCase(Locale.ROOT));
         JobExecution execution;
         Instant finished;
         try (AutoCloseable stopping = request.shutdown().register(stopper(pipeline), settings.stopGrace())) {
-            try (Progress progress = Progress.start(counters(recorder), () -> countReady(settings),
-                    request.terminal() ? request.err() : null)) {
+            try (Progress progress = RunProgress.start(recorder, settings, request.terminal() ? request.err() : null)) {
                 try {
                     execution = jobOperator.start(job, parameters);
                 } finally {
@@ -193,11 +124,11 @@ public class RunService {
                 }
                 finished = Instant.now();
                 recorder.accountForTheUnanswered();
-                progress.finish(recorder.counts().done(), rate(recorder.counts().done(), started, finished));
+                progress.finish(recorder.counts().done(), RunReports.rate(recorder.counts().done(), started, finished));
             }
             RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
                     runners.workerUsage(), runners.traffic());
-            RunReport report = report(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
+            RunReport report = RunReports.of(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
                     measurements);
             Path reportFile = reports.write(report, settings.reportDir());
             metrics.record(report);
@@ -220,45 +151,6 @@ public class RunService {
         }
     }
 
-    private static double seconds(Instant started, Instant finished) {
-        return Duration.between(started, finished).toNanos() / 1e9;
-    }
-
-    /** Files done per second of the run: the summary's rate, and the progress bar's last. */
-    private static double rate(long done, Instant started, Instant finished) {
-        double seconds = seconds(started, finished);
-        return seconds > 0 ? done / seconds : 0;
-    }
-
-    private static Progress.Counters counters(RunRecorder recorder) {
-        return new Progress.Counters() {
-            @Override
-            public long taken() {
-                return recorder.counts().taken();
-            }
-
-            @Override
-            public long retitled() {
-                return recorder.throughRetitle();
-            }
-
-            @Override
-            public long done() {
-                return recorder.counts().done();
-            }
-        };
-    }
-
-    /** The files a scan would take now, for the progress bar's total; streams, so memory stays flat. */
-    private static long countReady(RunSettings settings) throws IOException, InterruptedException {
-        long[] ready = {0};
-        new InboxScanner(settings.inbox(), settings.scan()).scan(task -> ready[0]++, ScanListener.NONE, () -> false);
-        return ready[0];
-    }
-
-    static String describeStages(RunSettings settings) {
-        return "retitle " + settings.retitle().describe() + ", deliver " + settings.deliver().describe();
-    }
 
     /**
      * On SIGTERM or Ctrl-C: take no more files and let the files in flight finish; after the grace
@@ -277,25 +169,5 @@ public class RunService {
                 pipeline.abandonInFlight();
             }
         };
-    }
-
-    private static RunReport report(JobExecution execution, RunSettings settings, RunRecorder recorder,
-                                    Instant started, Instant finished, List<Duration> workerStartups,
-                                    RunMeasurements measurements) {
-        RunRecorder.Counts counts = recorder.counts();
-        double seconds = seconds(started, finished);
-        // a stopped job carries Spring Batch's "interrupted" exception: that is no error of the run's
-        String error = execution.getStatus() == BatchStatus.STOPPED ? null : execution.getAllFailureExceptions().stream()
-                .findFirst().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
-        long seen = counts.taken() + counts.skipped() + recorder.deferredCount();
-        return new RunReport(execution.getId(), execution.getStatus().name(), settings.modeName(),
-                describeStages(settings),
-                settings.delivery().durability().name().toLowerCase(Locale.ROOT), settings.inbox().toString(),
-                settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
-                seen, counts.taken(), counts.delivered(), counts.retitled(), counts.unchanged(), counts.failed(),
-                counts.left(), counts.skipped(), recorder.deferredCount(), counts.bytes(),
-                rate(counts.done(), started, finished), error,
-                workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.lefts(),
-                recorder.skips(), recorder.deferrals(), measurements);
     }
 }

@@ -1,0 +1,108 @@
+package io.filemill.app.config;
+
+import io.filemill.pipeline.rule.RuleChain;
+import io.filemill.pipeline.scan.ScanSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The checks of a configuration that create nothing, and the parts of a run's settings built from it. */
+final class SettingsCheck {
+
+    private SettingsCheck() {
+    }
+
+    /**
+     * Every check that creates nothing, for before anything is written: the inbox exists, no two
+     * directories are, contain or lie inside each other, and every number, duration, rule and scan
+     * setting is one a run can work with.
+     *
+     * @throws ConfigurationProblem naming the first problem found
+     */
+    static void check(FilemillProperties properties) {
+        Path inbox = DirectoryRules.absolute(properties.inbox(), "inbox");
+        Path processed = DirectoryRules.absolute(properties.processed(), "processed");
+        Path failed = DirectoryRules.absolute(properties.failed(), "failed");
+        Path home = DirectoryRules.absolute(properties.home(), "home");
+        if (!Files.isDirectory(inbox)) {
+            throw new ConfigurationProblem("inbox " + inbox + " does not exist or is not a directory");
+        }
+        if (Files.isSymbolicLink(inbox)) {
+            throw new ConfigurationProblem("inbox " + inbox + " is a symbolic link; name the real directory");
+        }
+        DirectoryRules.distinct("processed", processed, "inbox", inbox);
+        DirectoryRules.distinct("failed", failed, "inbox", inbox);
+        DirectoryRules.distinct("home", home, "inbox", inbox);
+        DirectoryRules.distinct("failed", failed, "processed", processed);
+        DirectoryRules.distinct("home", home, "processed", processed);
+        DirectoryRules.distinct("home", home, "failed", failed);
+        if (properties.workers() < 1 || properties.workers() > 256) {
+            throw new ConfigurationProblem("workers must be between 1 and 256, not " + properties.workers());
+        }
+        plan("retitle", properties.stages().retitle(), properties);
+        plan("deliver", properties.stages().deliver(), properties);
+        if (properties.worker().window() < 1) {
+            throw new ConfigurationProblem("worker.window must be at least 1, not " + properties.worker().window());
+        }
+        if (properties.delivery().batchSize() < 1) {
+            throw new ConfigurationProblem("delivery.batch-size must be at least 1, not " + properties.delivery().batchSize());
+        }
+        if (properties.title().headBytes() < 1024) {
+            throw new ConfigurationProblem("title.head-bytes must be at least 1024, not " + properties.title().headBytes());
+        }
+        positive("title.file-timeout", properties.title().fileTimeout());
+        positive("worker.task-timeout", properties.worker().taskTimeout());
+        positive("stop.grace", properties.stop().grace());
+        positive("watch.rescan", properties.watch().rescan());
+        if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
+            throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
+                    + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()
+                    + " s): it is the safety net that kills a worker the file timeout did not stop");
+        }
+        if (properties.scan().minAge() != null && properties.scan().minAge().isNegative()) {
+            throw new ConfigurationProblem("scan.min-age must not be negative, not " + readable(properties.scan().minAge()));
+        }
+        rules(properties);
+        scan(properties);
+    }
+
+    static RuleChain rules(FilemillProperties properties) {
+        try {
+            return RuleChain.parse(properties.rules());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem(e.getMessage());
+        }
+    }
+
+    static ScanSettings scan(FilemillProperties properties) {
+        try {
+            String marker = properties.scan().readyMarker();
+            return new ScanSettings(properties.scan().recursive(), properties.scan().include(),
+                    properties.scan().exclude(), properties.scan().minAge(),
+                    marker == null || marker.isBlank() ? null : marker);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem("scan: " + e.getMessage());
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ConfigurationProblem(name + " must be a positive duration such as 30s, not " + readable(value));
+        }
+    }
+
+    /** A duration as it is written in the configuration ({@code 5s}, {@code -5s}, {@code 1m30s}), not as {@code PT5S}. */
+    private static String readable(Duration value) {
+        return value == null ? "nothing" : value.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    static RunSettings.StagePlan plan(String name, FilemillProperties.Stage stage, FilemillProperties properties) {
+        FilemillProperties.Mode mode = stage.mode() == null ? properties.mode() : stage.mode();
+        int workers = stage.workers() == null ? properties.workers() : stage.workers();
+        if (workers < 1 || workers > 256) {
+            throw new ConfigurationProblem("stages." + name + ".workers must be between 1 and 256, not " + workers);
+        }
+        return new RunSettings.StagePlan(mode, workers);
+    }
+}
