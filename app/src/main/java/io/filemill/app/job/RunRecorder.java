@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Counts what happens to the files of one run and keeps the problems (up to a limit, so memory stays
  * bounded however many files fail). Thread-safe.
  */
-public final class RunRecorder implements RunListener {
+final class RunRecorder implements RunListener {
 
     /** At most this many failures and skips are kept by name; the counts are always exact. */
     static final int KEPT_PROBLEMS = 10_000;

@@ -14,6 +14,8 @@ import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.stage.StageRunner;
 import io.filemill.pipeline.stage.Supervision;
 import io.filemill.pipeline.stage.ThreadStageRunner;
+import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ import java.util.Locale;
 public final class StageRunners {
 
     private final RunSettings settings;
+    /**
+     * Files queued per retitle thread in thread mode: enough that no thread waits while the scan and
+     * the batcher take their turn on two cores, few enough that a stop finds little to give back.
+     */
+    static final int RETITLE_QUEUE_PER_WORKER = 8;
+
     private final RunMetrics metrics;
     private final List<ProcessStageRunner<?, ?, ?>> processRunners = new ArrayList<>();
     private WorkerLauncher launcher;
@@ -37,8 +45,8 @@ public final class StageRunners {
     }
 
     public PipelineStages create(RetitleSettings retitle, DeliverySettings deliver) throws IOException {
-        StageRunner<io.filemill.pipeline.task.FileTask, io.filemill.pipeline.task.RetitleResult> first =
-                runner(StageCatalog.RETITLE, retitle, settings.retitle(), settings.retitle().workers() * 8);
+        StageRunner<FileTask, RetitleResult> first =
+                runner(StageCatalog.RETITLE, retitle, settings.retitle(), settings.retitle().workers() * RETITLE_QUEUE_PER_WORKER);
         try {
             return new PipelineStages(first, runner(StageCatalog.DELIVER, deliver, settings.deliver(), 1));
         } catch (IOException | RuntimeException e) {
@@ -67,7 +75,7 @@ public final class StageRunners {
         }
         var worker = settings.worker();
         Supervision supervision = new Supervision(worker.startTimeout(), worker.taskTimeout(),
-                3, worker.maxRestarts(), worker.restartPeriod());
+                Supervision.defaults().maxAttempts(), worker.maxRestarts(), worker.restartPeriod());
         ProcessStageRunner<S, I, O> runner = new ProcessStageRunner<>(stage, stageSettings, plan.workers(),
                 worker.window(), launcher, supervision, new WorkerLogForwarder());
         processRunners.add(runner);

@@ -23,7 +23,7 @@ import java.util.List;
  * at exit and later workers map it. The archive's name is a hash of the JDK and the class path, so
  * a new build or JDK gets a new one.
  */
-public final class WorkerLauncher implements WorkerCommand {
+final class WorkerLauncher implements WorkerCommand {
 
     /**
      * Options every worker gets: JVM warnings, errors and thread dumps stay off the frame stream, and

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * worker ({@code io.filemill.worker.worker-retitle-2}), at the level the line starts with
  * ({@code ERROR}, {@code WARN}, {@code DEBUG}; anything else is INFO).
  */
-public final class WorkerLogForwarder implements WorkerLogSink {
+final class WorkerLogForwarder implements WorkerLogSink {
 
     @Override
     public void line(String workerName, String line) {

@@ -40,6 +40,14 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Pipeline {
 
     /**
+     * How many files may be between taken and batched: {@value #BATCHES_OF_ROOM} batches' worth, and
+     * never fewer than {@value #MIN_ROOM}. The scan waits for room, so memory stays bounded however
+     * large the inbox, and reply callbacks never block.
+     */
+    static final int BATCHES_OF_ROOM = 8;
+    static final int MIN_ROOM = 64;
+
+    /**
      * A retitle result on its way to delivery, or a file the retitle stage could not answer for,
      * which stays in the inbox ({@code leftReason}).
      */
@@ -99,7 +107,7 @@ public final class Pipeline {
      */
     public long run(RunListener listener) throws IOException, InterruptedException {
         BlockingQueue<Handoff> handoff = new LinkedBlockingQueue<>();
-        Semaphore room = new Semaphore(Math.max(64, maxBatch * 8)); // files between taken and batched
+        Semaphore room = new Semaphore(Math.max(MIN_ROOM, maxBatch * BATCHES_OF_ROOM)); // files between taken and batched
         Thread batcher = new Thread(() -> batch(handoff, room, listener), "batcher");
         batcher.setDaemon(true);
         batcher.start();

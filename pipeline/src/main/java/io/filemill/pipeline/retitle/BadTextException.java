@@ -3,7 +3,7 @@ package io.filemill.pipeline.retitle;
 import java.io.IOException;
 
 /** The content is not UTF-8 text; the message says why and at which byte. */
-public final class BadTextException extends IOException {
+final class BadTextException extends IOException {
 
     private final long offset;
 

@@ -2,7 +2,7 @@ package io.filemill.pipeline.rule;
 
 /** One step of a title rewrite. Implementations are stateless and thread-safe. */
 @FunctionalInterface
-public interface TitleRule {
+interface TitleRule {
 
     /** Returns the rewritten title; never null. */
     String apply(String title, TitleContext context);
