@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * Reads one worker's replies on that worker's reader thread and completes each request's reply;
- * requests the worker hands back (see {@link WorkerPool#recallBehindStalled}) go back to the pool.
+ * requests the worker hands back (recalled by the {@link Watchdog}) go back to the pool.
  * Completing never blocks (see {@link StageRunner#submit}), so replies are taken as fast as the
  * worker writes them and no healthy request ages toward the task timeout while the parent is busy.
  */

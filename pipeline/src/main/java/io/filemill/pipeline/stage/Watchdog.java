@@ -1,5 +1,6 @@
 package io.filemill.pipeline.stage;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +30,12 @@ final class Watchdog implements AutoCloseable {
 
     private static <I, O> void look(WorkerPool<?, I, O> pool, long limit) {
         try {
-            pool.recallBehindStalled();
             long now = System.nanoTime();
+            for (WorkerProcess<I, O> worker : pool.live()) {
+                if (worker.load() > 1 && worker.stalledFor(WorkerPool.STALL_NANOS, now)) {
+                    recallBehind(pool, worker);
+                }
+            }
             for (WorkerProcess<I, O> worker : pool.live()) {
                 long since = worker.busySince();
                 if (since >= 0 && now - since > limit) {
@@ -39,6 +44,15 @@ final class Watchdog implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             pool.warn("the watchdog's look failed, it keeps watching: " + e); // an exception would end the timer
+        }
+    }
+
+    /** Asks a stalled worker to hand back the requests queued behind its slow one. */
+    private static <I, O> void recallBehind(WorkerPool<?, I, O> pool, WorkerProcess<I, O> worker) {
+        try {
+            worker.recallQueued();
+        } catch (IOException e) {
+            pool.unwritable(worker, e);
         }
     }
 

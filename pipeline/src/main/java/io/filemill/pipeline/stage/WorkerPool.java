@@ -26,8 +26,11 @@ final class WorkerPool<S, I, O> {
      */
     static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
+    /** How long a worker asked to exit at close may take before it is killed. */
+    private static final long EXIT_SECONDS = 10;
+
     private final StageDefinition<S, I, O> stage;
-    private final S settings;
+    private final Undo<S, I, O> undo;
     private final Supervision supervision;
     private final WorkerLogSink logSink;
     private final WorkerSupply<I, O> supply;
@@ -43,7 +46,7 @@ final class WorkerPool<S, I, O> {
     WorkerPool(StageDefinition<S, I, O> stage, S settings, int window, WorkerStarter<I, O> starter,
                Supervision supervision, WorkerLogSink logSink) {
         this.stage = stage;
-        this.settings = settings;
+        this.undo = new Undo<>(stage, settings, logSink);
         this.supervision = supervision;
         this.logSink = logSink;
         this.capacity = window * OVERFLOW_FACTOR;
@@ -107,7 +110,7 @@ final class WorkerPool<S, I, O> {
         try {
             worker.send(pending, Messages.numbered(pending.id, stage.request(), pending.input));
         } catch (IOException | RuntimeException e) {
-            died(worker, "cannot write to it: " + e.getMessage(), false);
+            unwritable(worker, e);
         }
     }
 
@@ -118,23 +121,14 @@ final class WorkerPool<S, I, O> {
         }
     }
 
-    /** Asks every stalled worker to hand back the requests queued behind its slow one. */
-    void recallBehindStalled() {
-        long now = System.nanoTime();
-        for (WorkerProcess<I, O> worker : live) {
-            if (worker.load() > 1 && worker.stalledFor(STALL_NANOS, now)) {
-                try {
-                    worker.recallQueued();
-                } catch (IOException e) {
-                    died(worker, "cannot write to it: " + e.getMessage(), false);
-                }
-            }
-        }
-    }
-
     /** The watchdog found a worker on one request for longer than the task timeout. */
     void timedOut(WorkerProcess<I, O> worker) {
         died(worker, "ran past the task timeout of " + supervision.taskTimeout().toMillis() + " ms", true);
+    }
+
+    /** A worker's stdin cannot be written: it is gone. */
+    void unwritable(WorkerProcess<I, O> worker, Exception e) {
+        died(worker, "cannot write to it: " + e.getMessage(), false);
     }
 
     /** Handles the end of a worker: kill it, charge its culprit, send the others elsewhere, replace it. */
@@ -167,9 +161,7 @@ final class WorkerPool<S, I, O> {
         for (Pending<I, O> orphan : orphans) {
             if (orphan == culprit && Blame.charge(culprit, supervision)) {
                 worker.killAndWait(); // nothing it began may change after this
-                abandon(culprit);
-                culprit.reply.complete(stage.crashReply().apply(culprit.input, Blame.reason(culprit, timedOut,
-                        supervision)));
+                undo.giveUp(culprit, Blame.reason(culprit, timedOut, supervision));
             } else {
                 dispatch(orphan);
             }
@@ -200,7 +192,7 @@ final class WorkerPool<S, I, O> {
     private void replacementFailed(RuntimeException e) {
         synchronized (lock) {
             if (!draining && !cancelled && !closing) {
-                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: " + rootMessage(e), e),
+                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: " + WorkerPoolException.rootMessage(e), e),
                         List.of());
                 return;
             }
@@ -253,23 +245,14 @@ final class WorkerPool<S, I, O> {
         workers.forEach(WorkerProcess::killAndWait);
         for (Pending<I, O> pending : unanswered) {
             if (pending.sequence > 0) {
-                abandon(pending);
+                undo.abandon(pending);
             }
             pending.reply.completeExceptionally(new CancellationException("stopped: the run is stopping"));
         }
     }
 
-    /** Undoes what a dead worker may have begun for a request (its staged output, say). */
-    private void abandon(Pending<I, O> pending) {
-        try {
-            stage.abandon().accept(settings, pending.input);
-        } catch (RuntimeException e) {
-            warn("cannot undo request " + pending.id + ": " + e.getMessage());
-        }
-    }
-
     void warn(String message) {
-        logSink.line("worker-" + stage.name(), "WARN " + message);
+        undo.warn(message);
     }
 
     /** The runner is broken when its workers cannot be kept running; null while it works. */
@@ -281,30 +264,11 @@ final class WorkerPool<S, I, O> {
         return List.copyOf(live);
     }
 
-    /** Asks each worker to exit (end of its stdin) and waits up to ten seconds for it; kills the rest. */
+    /** Asks each worker to exit (end of its stdin) and waits up to {@value #EXIT_SECONDS} s for it; kills the rest. */
     void closeWorkers() throws InterruptedException {
         closing = true;
         List<WorkerProcess<I, O>> workers = live();
-        for (WorkerProcess<I, O> worker : workers) {
-            try {
-                worker.writer.close();
-            } catch (IOException alreadyGone) {
-                // it is exiting anyway
-            }
-        }
-        for (WorkerProcess<I, O> worker : workers) {
-            if (!worker.process.waitFor(10, TimeUnit.SECONDS)) {
-                worker.killAndWait();
-            }
-        }
+        WorkerProcess.closeAll(workers, EXIT_SECONDS);
         supply.close();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

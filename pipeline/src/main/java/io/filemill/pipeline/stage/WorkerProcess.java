@@ -149,4 +149,20 @@ final class WorkerProcess<I, O> {
         }
         return "";
     }
+
+    /** Asks each worker to exit (closes its stdin), waits up to {@code seconds} for each, and kills the rest. */
+    static void closeAll(List<? extends WorkerProcess<?, ?>> workers, long seconds) throws InterruptedException {
+        for (WorkerProcess<?, ?> worker : workers) {
+            try {
+                worker.writer.close();
+            } catch (IOException alreadyGone) {
+                // it is exiting anyway
+            }
+        }
+        for (WorkerProcess<?, ?> worker : workers) {
+            if (!worker.process.waitFor(seconds, TimeUnit.SECONDS)) {
+                worker.killAndWait();
+            }
+        }
+    }
 }
