@@ -7,6 +7,7 @@ import io.filemill.app.job.DryRun;
 import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
 import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
-                context.propertyArguments(), org.springframework.boot.WebApplicationType.NONE)) {
+                context.propertyArguments(), WebApplicationType.NONE)) {
             RunResult result = spring.getBean(RunService.class).run(new RunService.Request(
                     context.terminal() && !logging.quiet, context.out(), context.err(), context.shutdown()));
             return ExitCodes.of(result, context.shutdown());

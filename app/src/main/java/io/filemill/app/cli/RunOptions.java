@@ -1,6 +1,7 @@
 package io.filemill.app.cli;
 
 import io.filemill.app.config.ConfigurationProblem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ final class RunOptions implements SpringArguments {
         put(options, "filemill.scan.min-age", minAge);
         put(options, "filemill.delivery.durability", durability);
         put(options, "filemill.delivery.collision", collision);
-        if (config != null && !java.nio.file.Files.isRegularFile(config)) {
+        if (config != null && !Files.isRegularFile(config)) {
             throw new ConfigurationProblem("--config " + config + ": no such file");
         }
         put(options, "spring.config.additional-location", config == null ? null : "file:" + config.toAbsolutePath());

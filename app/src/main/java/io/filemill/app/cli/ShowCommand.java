@@ -5,6 +5,7 @@ import io.filemill.app.history.RunHistory;
 import io.filemill.app.report.FileProblem;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class ShowCommand implements Callable<Integer> {
             Optional<RunReport> report;
             try {
                 report = history.report(id, reports);
-            } catch (java.io.IOException | RuntimeException unreadable) {
+            } catch (IOException | RuntimeException unreadable) {
                 context.err().println("filemill: the report of run " + id + " is unreadable: " + unreadable.getMessage());
                 return ExitCodes.FATAL;
             }
@@ -86,7 +87,7 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  mode       %s (%s)%n", run.mode(), run.stages());
             out.printf(Locale.ROOT, "  files      %d taken, %d retitled, %d unchanged, %d failed, %d left in the inbox%n", run.taken(),
                     run.retitled(), run.unchanged(), run.failed(), run.left());
-            report.ifPresent(r -> out.printf(java.util.Locale.ROOT, "  bytes      %,d delivered, %.1f files/s%n", r.bytes(),
+            report.ifPresent(r -> out.printf(Locale.ROOT, "  bytes      %,d delivered, %.1f files/s%n", r.bytes(),
                     r.filesPerSecond()));
             if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
                 out.printf(Locale.ROOT, "  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));

@@ -3,6 +3,7 @@ package io.filemill.app.compare;
 import io.filemill.app.compare.ComparePlan.Trial;
 import io.filemill.app.corpus.CorpusGenerator;
 import io.filemill.app.report.RunReportWriter;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class Comparison {
     /** What the trials' JVMs start from: the JDK, filemill's class path (for the distribution, its directory), the state. */
     private static List<Path> programFiles(Path home) {
         List<Path> files = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
                 Path path = Path.of(entry).toAbsolutePath();
                 files.add(path.toString().endsWith(".jar") && path.getParent() != null ? path.getParent() : path);

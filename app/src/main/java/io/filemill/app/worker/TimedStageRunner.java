@@ -3,6 +3,7 @@ package io.filemill.app.worker;
 import io.filemill.pipeline.stage.StageRunner;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Times every request of a stage runner, from hand-over to reply, whatever the runner's mode. */
 final class TimedStageRunner<I, O> implements StageRunner<I, O> {
@@ -19,7 +20,7 @@ final class TimedStageRunner<I, O> implements StageRunner<I, O> {
     public CompletableFuture<O> submit(I input) throws InterruptedException {
         long start = System.nanoTime();
         CompletableFuture<O> reply = runner.submit(input);
-        reply.whenComplete((value, error) -> latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
+        reply.whenComplete((value, error) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         return reply;
     }
 

@@ -9,6 +9,7 @@ import io.filemill.pipeline.title.TitleLocation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -117,7 +118,7 @@ public final class BaselineLoop {
         Path temp = processed.resolve("." + name + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap(output));
+            channel.write(ByteBuffer.wrap(output));
             if (force) {
                 channel.force(true);
             }

@@ -9,6 +9,7 @@ import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -126,12 +127,12 @@ public final class Pipeline {
                 reply.whenComplete((result, error) -> handoff.add(error == null ? Handoff.of(result) : left(task, error)));
             }, new ScanListener() {
                 @Override
-                public void skipped(java.nio.file.Path path, String reason) {
+                public void skipped(Path path, String reason) {
                     listener.skipped(path, reason);
                 }
 
                 @Override
-                public void deferred(java.nio.file.Path path, String reason) {
+                public void deferred(Path path, String reason) {
                     listener.deferred(path, reason);
                 }
             }, () -> stopRequested.get() || fatal.get() != null);

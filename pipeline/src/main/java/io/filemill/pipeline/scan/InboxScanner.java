@@ -1,8 +1,10 @@
 package io.filemill.pipeline.scan;
 
 import io.filemill.pipeline.task.FileTask;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -62,7 +64,7 @@ public final class InboxScanner {
     public long scan(Consumer consumer, ScanListener listener, BooleanSupplier stop)
             throws IOException, InterruptedException {
         Visitor visitor = new Visitor(consumer, listener, stop);
-        Files.walkFileTree(inbox, EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        Files.walkFileTree(inbox, EnumSet.noneOf(FileVisitOption.class),
                 settings.recursive() ? Integer.MAX_VALUE : 1, visitor);
         if (visitor.interrupted != null) {
             throw visitor.interrupted;
@@ -158,7 +160,7 @@ public final class InboxScanner {
     }
 
     private String relativeName(Path file) {
-        return inbox.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return inbox.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     private boolean matches(String relative) {

@@ -7,13 +7,14 @@ import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.rule.RuleChain;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
-import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.Outcome.Delivered;
 import io.filemill.pipeline.task.Outcome.Failed;
-import io.filemill.pipeline.task.RetitleResult;
+import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
+import io.filemill.pipeline.task.RetitleResult;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class Codecs {
                 specs.add(in.readRequiredString());
             }
             return new RetitleSettings(inbox, stagingDir, tag, RuleChain.parse(specs), LocalDate.parse(in.readRequiredString()),
-                    in.readInt(), in.readBoolean(), java.time.Duration.ofMillis(in.readLong()));
+                    in.readInt(), in.readBoolean(), Duration.ofMillis(in.readLong()));
         }
     };
 
