@@ -16,6 +16,7 @@ import io.filemill.pipeline.stage.ThreadStageRunner;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
+import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -169,24 +170,33 @@ class PipelineTests {
         assertThat(outcomes).allMatch(o -> o instanceof Outcome.Failed f && f.location().startsWith(inbox));
     }
 
-    @Test
-    void brokenRetitleWorkerPoolStopsTheRunAndLeavesUntouchedFilesInTheInbox() throws Exception {
+    /** A retitle stage that may fail: it is given each task and a real retitler to use when it does not. */
+    private interface FailingRetitle {
+        RetitleResult retitle(FileTask task, Retitler retitler) throws Exception;
+    }
+
+    /** 100 files in the inbox, a one-thread retitle stage that may fail, and a real deliver stage. */
+    private PipelineStages hundredFilesAndAStageThatFails(FailingRetitle stage) throws IOException {
         for (int i = 0; i < 100; i++) {
             Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
         }
         Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run2", RuleChain.defaults(),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.FAST, null));
-        PipelineStages stages = new PipelineStages(
-                new ThreadStageRunner<>("retitle", task -> {
-                    if (calls.incrementAndGet() > 10) {
-                        throw new io.filemill.pipeline.stage.WorkerPoolException("workers keep dying", null);
-                    }
-                    return retitler.retitle(task);
-                }, 1, 2),
+        return new PipelineStages(new ThreadStageRunner<>("retitle", task -> stage.retitle(task, retitler), 1, 2),
                 new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+    }
+
+    @Test
+    void brokenRetitleWorkerPoolStopsTheRunAndLeavesUntouchedFilesInTheInbox() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PipelineStages stages = hundredFilesAndAStageThatFails((task, retitler) -> {
+            if (calls.incrementAndGet() > 10) {
+                throw new io.filemill.pipeline.stage.WorkerPoolException("workers keep dying", null);
+            }
+            return retitler.retitle(task);
+        });
 
         assertThatThrownBy(() -> new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, 4)
                 .run(outcomes::add)).isInstanceOf(PipelineException.class).hasMessageContaining("workers keep dying");
@@ -200,21 +210,12 @@ class PipelineTests {
 
     @Test
     void anEngineBugStopsTheRunLoudlyAndLeavesItsFileAndTheUntakenOnesInTheInbox() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            Files.writeString(inbox.resolve("f" + i + ".txt"), "title " + i + "\n");
-        }
-        Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run3", RuleChain.defaults(),
-                LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
-        Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
-                Durability.FAST, null));
-        PipelineStages stages = new PipelineStages(
-                new ThreadStageRunner<>("retitle", task -> {
-                    if (task.fileName().equals("f42.txt")) {
-                        throw new EngineBugException(task, new ArrayIndexOutOfBoundsException(-1));
-                    }
-                    return retitler.retitle(task);
-                }, 1, 2),
-                new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+        PipelineStages stages = hundredFilesAndAStageThatFails((task, retitler) -> {
+            if (task.fileName().equals("f42.txt")) {
+                throw new EngineBugException(task, new ArrayIndexOutOfBoundsException(-1));
+            }
+            return retitler.retitle(task);
+        });
 
         assertThatThrownBy(() -> new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, 4)
                 .run(outcomes::add)).isInstanceOf(PipelineException.class)
