@@ -1,5 +1,6 @@
 package io.filemill.worker;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.time.Duration;
 
 /**
@@ -14,7 +15,7 @@ final class ParentWatch {
 
     /** Starts a daemon thread that looks every {@code every} and runs {@code orphaned} once the parent is gone. */
     static void start(ProcessHandle parent, Duration every, Runnable orphaned) {
-        Thread watch = new Thread(() -> {
+        Threads.startDaemon("watch-parent", () -> {
             while (parent.isAlive()) {
                 try {
                     Thread.sleep(every.toMillis());
@@ -23,8 +24,6 @@ final class ParentWatch {
                 }
             }
             orphaned.run();
-        }, "watch-parent");
-        watch.setDaemon(true);
-        watch.start();
+        });
     }
 }

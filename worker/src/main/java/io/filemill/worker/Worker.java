@@ -1,6 +1,7 @@
 package io.filemill.worker;
 
 import io.filemill.pipeline.catalog.StageCatalog;
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.stage.Stage;
 import io.filemill.pipeline.stage.StageDefinition;
 import io.filemill.pipeline.task.EngineBugException;
@@ -96,12 +97,11 @@ public final class Worker {
         }
         Stage<I, O> stage = definition.factory().apply(settings);
         writer.writeAndFlush(FrameType.READY, Messages.ready(ProcessHandle.current().pid()));
-        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable,
-                "flush-replies"));
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Threads.daemon("flush-replies"));
         flusher.scheduleWithFixedDelay(() -> flush(writer, log), FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         BlockingDeque<Messages.Numbered<I>> queue = new LinkedBlockingDeque<>();
         AtomicInteger waiting = new AtomicInteger();
-        Thread stageThread = daemon(() -> {
+        Thread stageThread = Threads.daemon("stage-" + definition.name()).newThread(() -> {
             try {
                 for (Messages.Numbered<I> request; (request = queue.take()) != END_OF_INPUT; ) {
                     answer(definition, stage, request, writer, waiting, log);
@@ -109,7 +109,7 @@ public final class Worker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "stage-" + definition.name());
+        });
         stageThread.start();
         try {
             for (Frame frame; (frame = reader.read()) != null; ) {
@@ -179,11 +179,5 @@ public final class Worker {
             log.println("ERROR cannot write to the parent, exiting: " + e);
             parentGone.run();
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -1,5 +1,6 @@
 package io.filemill.app.job;
 
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.engine.Pipeline;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,15 +60,13 @@ final class PipelineTasklet implements StoppableTasklet {
 
     private CompletableFuture<Long> start() {
         CompletableFuture<Long> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        Threads.startDaemon("pipeline", () -> {
             try {
                 future.complete(pipeline.run(recorder));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
-        }, "pipeline");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return future;
     }
 

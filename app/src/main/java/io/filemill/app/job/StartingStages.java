@@ -2,6 +2,7 @@ package io.filemill.app.job;
 
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.worker.StageRunners;
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.engine.PipelineStages;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import java.io.IOException;
@@ -34,11 +35,7 @@ final class StartingStages {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, task -> {
-            Thread thread = new Thread(task, "start-stages");
-            thread.setDaemon(true);
-            thread.start();
-        }));
+        }, task -> Threads.startDaemon("start-stages", task)));
     }
 
     /** The started stages; throws why they could not start. */

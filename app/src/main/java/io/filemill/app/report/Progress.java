@@ -1,5 +1,6 @@
 package io.filemill.app.report;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -55,11 +56,7 @@ public final class Progress implements AutoCloseable {
 
     private Progress(Counters counters, Callable<Long> countReady, PrintStream terminal) {
         this.counters = counters;
-        this.ticker = Executors.newScheduledThreadPool(2, runnable -> { // frames, and the count beside them
-            Thread thread = new Thread(runnable, "progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newScheduledThreadPool(2, Threads.daemon("progress")); // frames, and the count beside them
         if (terminal != null) {
             bar = new ProgressBarBuilder().setTaskName("done").setInitialMax(-1)
                     .setEtaFunction(this::eta).setUpdateIntervalMillis((int) TICK_MILLIS)

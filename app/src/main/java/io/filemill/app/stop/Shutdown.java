@@ -1,5 +1,6 @@
 package io.filemill.app.stop;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -57,11 +58,7 @@ public final class Shutdown {
     private final IntConsumer halt;
     private final List<Registration> registered = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "stop-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("stop-timer"));
     private volatile String signal;
     private volatile long requestedAt;
 

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.deliver;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -38,11 +39,7 @@ final class StagedFiles {
             }
             return failures;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
-            Thread thread = new Thread(runnable, "force");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), Threads.daemon("force"));
         try {
             List<Future<IOException>> forced = new ArrayList<>(files.size());
             for (Path file : files) {

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.engine;
 
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.stage.WorkerPoolException;
@@ -109,9 +110,7 @@ public final class Pipeline {
     public long run(RunListener listener) throws IOException, InterruptedException {
         BlockingQueue<Handoff> handoff = new LinkedBlockingQueue<>();
         Semaphore room = new Semaphore(Math.max(MIN_ROOM, maxBatch * BATCHES_OF_ROOM)); // files between taken and batched
-        Thread batcher = new Thread(() -> batch(handoff, room, listener), "batcher");
-        batcher.setDaemon(true);
-        batcher.start();
+        Thread batcher = Threads.startDaemon("batcher", () -> batch(handoff, room, listener));
         long taken;
         try {
             taken = scanner.scan(task -> {

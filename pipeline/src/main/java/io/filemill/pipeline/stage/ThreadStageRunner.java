@@ -1,13 +1,12 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a stage on a fixed pool of threads, with at most {@code workers + queued} requests in flight.
@@ -30,7 +29,7 @@ public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
             throw new IllegalArgumentException("workers must be at least 1 and queued at least 0");
         }
         this.stage = stage;
-        this.executor = Executors.newFixedThreadPool(workers, namedThreads(name));
+        this.executor = Executors.newFixedThreadPool(workers, Threads.numbered(name));
         this.window = new Semaphore(workers + queued);
     }
 
@@ -87,14 +86,5 @@ public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
                 window.release();
             }
         }
-    }
-
-    private static ThreadFactory namedThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -19,11 +20,7 @@ final class Watchdog implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     Watchdog(String stageName, Duration taskTimeout, WorkerPool<?, ?, ?> pool) {
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "watchdog-" + stageName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("watchdog-" + stageName));
         timer.scheduleWithFixedDelay(() -> look(pool, taskTimeout.toNanos()), PERIOD_MILLIS, PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,13 +34,7 @@ final class WorkerPool<S, I, O> {
     private final WorkerLogSink logSink;
     private final WorkerSupply<I, O> supply;
     private final int capacity;
-    private final Object lock = new Object();
-    private final List<WorkerProcess<I, O>> live = new CopyOnWriteArrayList<>();
-    private final WaitQueue<I, O> waiting = new WaitQueue<>();
-    private volatile RuntimeException broken;
-    private volatile boolean draining;
-    private volatile boolean cancelled;
-    private volatile boolean closing;
+    private final PoolState<I, O> state = new PoolState<>();
 
     WorkerPool(StageDefinition<S, I, O> stage, S settings, int window, WorkerStarter<I, O> starter,
                Supervision supervision, WorkerLogSink logSink) {
@@ -75,34 +68,31 @@ final class WorkerPool<S, I, O> {
      * @throws WorkerPoolException when one cannot be started; then none is left running
      */
     void startAll(int workers) {
-        live.addAll(supply.startAll(workers, this::stopStarting));
+        state.live.addAll(supply.startAll(workers, state::stopStarting));
     }
 
-    private boolean stopStarting() {
-        return broken != null || draining || cancelled || closing;
-    }
 
     /** Sends a request to the least loaded worker that is not stalled, or keeps it until one has room. */
     void dispatch(Pending<I, O> pending) {
         WorkerProcess<I, O> worker = null;
         long now = System.nanoTime();
-        synchronized (lock) {
-            if (broken != null) {
-                pending.reply.completeExceptionally(broken);
+        synchronized (state.lock) {
+            if (state.broken != null) {
+                pending.reply.completeExceptionally(state.broken);
                 return;
             }
-            if (cancelled || (draining && live.isEmpty())) {
+            if (state.cancelled || (state.draining && state.live.isEmpty())) {
                 pending.reply.completeExceptionally(new CancellationException("stopped: the run is stopping"));
                 return;
             }
-            for (WorkerProcess<I, O> candidate : live) {
+            for (WorkerProcess<I, O> candidate : state.live) {
                 if (!candidate.dead && !candidate.stalledFor(STALL_NANOS, now)
                         && (worker == null || candidate.load() < worker.load())) {
                     worker = candidate;
                 }
             }
             if (worker == null || worker.load() >= capacity) {
-                waiting.add(pending);
+                state.waiting.add(pending);
                 return;
             }
             worker.hold(pending);
@@ -116,8 +106,8 @@ final class WorkerPool<S, I, O> {
 
     /** After a reply: sends the requests that waited for room, if any. */
     private void sendWaiting() {
-        if (!waiting.isEmpty()) {
-            waiting.takeAll().forEach(this::dispatch);
+        if (!state.waiting.isEmpty()) {
+            state.waiting.takeAll().forEach(this::dispatch);
         }
     }
 
@@ -135,18 +125,18 @@ final class WorkerPool<S, I, O> {
     private void died(WorkerProcess<I, O> worker, String cause, boolean timedOut) {
         List<Pending<I, O>> orphans;
         boolean replace;
-        synchronized (lock) {
+        synchronized (state.lock) {
             if (worker.dead) {
                 return;
             }
             worker.dead = true;
-            live.remove(worker);
+            state.live.remove(worker);
             worker.kill();
             orphans = worker.releaseAll();
-            if (closing && orphans.isEmpty()) {
+            if (state.closing && orphans.isEmpty()) {
                 return; // it was asked to exit
             }
-            replace = !draining && !cancelled;
+            replace = !state.draining && !state.cancelled;
             logSink.line(worker.name, "ERROR " + worker.name + " " + cause + " with " + orphans.size()
                     + " requests in flight; " + (replace ? "replacing it" : "not replacing it: the run is stopping"));
             int recent = replace ? supply.recordRestart() : 0;
@@ -167,18 +157,18 @@ final class WorkerPool<S, I, O> {
             }
         }
         if (replace) {
-            supply.replace(this::stopStarting, this::joined, this::replacementFailed);
+            supply.replace(state::stopStarting, this::joined, this::replacementFailed);
         } else {
-            failWaitingIfNoWorkerIsLeft();
+            state.failWaitingIfNoWorkerIsLeft();
         }
     }
 
     private void joined(WorkerProcess<I, O> worker) {
         boolean keep;
-        synchronized (lock) {
-            keep = !stopStarting();
+        synchronized (state.lock) {
+            keep = !state.stopStarting();
             if (keep) {
-                live.add(worker);
+                state.live.add(worker);
             }
         }
         if (!keep) {
@@ -186,61 +176,48 @@ final class WorkerPool<S, I, O> {
             worker.killAndWait();
         }
         sendWaiting();
-        failWaitingIfNoWorkerIsLeft();
+        state.failWaitingIfNoWorkerIsLeft();
     }
 
     private void replacementFailed(RuntimeException e) {
-        synchronized (lock) {
-            if (!draining && !cancelled && !closing) {
-                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: " + WorkerPoolException.rootMessage(e), e),
-                        List.of());
+        synchronized (state.lock) {
+            if (!state.draining && !state.cancelled && !state.closing) {
+                breakPool(new WorkerPoolException("cannot replace a " + stage.name() + " worker: "
+                        + WorkerPoolException.rootMessage(e), e), List.of());
                 return;
             }
         }
-        failWaitingIfNoWorkerIsLeft();
+        state.failWaitingIfNoWorkerIsLeft();
     }
 
-    /** While stopping, no worker is started: requests with no worker left to take them are given up. */
-    private void failWaitingIfNoWorkerIsLeft() {
-        List<Pending<I, O>> stranded;
-        synchronized (lock) {
-            if (!(draining || cancelled) || !live.isEmpty()) {
-                return;
-            }
-            stranded = waiting.takeAll();
-        }
-        stranded.forEach(p -> p.reply.completeExceptionally(
-                new CancellationException("stopped: the run is stopping and no worker is left to take it")));
-    }
 
-    /** Called holding the lock: fails everything not yet answered. */
+
+    /** Called holding the lock: the pool cannot go on; everything not yet answered fails. */
     private void breakPool(RuntimeException failure, List<Pending<I, O>> orphans) {
-        broken = failure;
         logSink.line("worker-" + stage.name(), "ERROR " + failure.getMessage());
-        orphans.forEach(p -> p.reply.completeExceptionally(failure));
-        waiting.takeAll().forEach(p -> p.reply.completeExceptionally(failure));
+        state.breakWith(failure, orphans);
     }
 
     /** A stop has begun: no worker is started from now on. */
     void drain() {
-        draining = true;
-        failWaitingIfNoWorkerIsLeft();
+        state.draining = true;
+        state.failWaitingIfNoWorkerIsLeft();
     }
 
     /** Gives up on everything unanswered: stops every worker and undoes what it began. */
     void cancel() {
         List<WorkerProcess<I, O>> workers;
         List<Pending<I, O>> unanswered = new ArrayList<>();
-        synchronized (lock) {
-            cancelled = true;
-            workers = List.copyOf(live);
-            live.clear();
+        synchronized (state.lock) {
+            state.cancelled = true;
+            workers = List.copyOf(state.live);
+            state.live.clear();
             for (WorkerProcess<I, O> worker : workers) {
                 worker.dead = true;
                 worker.kill();
                 unanswered.addAll(worker.releaseAll());
             }
-            unanswered.addAll(waiting.takeAll());
+            unanswered.addAll(state.waiting.takeAll());
         }
         workers.forEach(WorkerProcess::killAndWait);
         for (Pending<I, O> pending : unanswered) {
@@ -257,16 +234,16 @@ final class WorkerPool<S, I, O> {
 
     /** The runner is broken when its workers cannot be kept running; null while it works. */
     RuntimeException broken() {
-        return broken;
+        return state.broken;
     }
 
     List<WorkerProcess<I, O>> live() {
-        return List.copyOf(live);
+        return List.copyOf(state.live);
     }
 
     /** Asks each worker to exit (end of its stdin) and waits up to {@value #EXIT_SECONDS} s for it; kills the rest. */
     void closeWorkers() throws InterruptedException {
-        closing = true;
+        state.closing = true;
         List<WorkerProcess<I, O>> workers = live();
         WorkerProcess.closeAll(workers, EXIT_SECONDS);
         supply.close();

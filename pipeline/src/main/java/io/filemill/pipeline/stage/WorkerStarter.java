@@ -1,5 +1,6 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.wire.Frame;
 import io.filemill.pipeline.wire.FrameType;
 import io.filemill.pipeline.wire.MalformedFrameException;
@@ -60,7 +61,7 @@ final class WorkerStarter<I, O> {
         everStarted.add(worker);
         pumpStderr(worker);
         CompletableFuture<Frame> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        Threads.startDaemon(name + "-reader", () -> {
             try {
                 ready.complete(worker.reader.read());
             } catch (IOException | RuntimeException e) {
@@ -68,9 +69,7 @@ final class WorkerStarter<I, O> {
                 return;
             }
             replies.accept(worker);
-        }, name + "-reader");
-        reader.setDaemon(true);
-        reader.start();
+        });
         try {
             worker.writer.writeAndFlush(FrameType.HELLO, hello);
             Frame frame = ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -101,7 +100,7 @@ final class WorkerStarter<I, O> {
     }
 
     private void pumpStderr(WorkerProcess<I, O> worker) {
-        Thread pump = new Thread(() -> {
+        Threads.startDaemon(worker.name + "-stderr", () -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(worker.process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
@@ -111,9 +110,7 @@ final class WorkerStarter<I, O> {
             } catch (IOException ended) {
                 // the worker is gone; its reader handles that
             }
-        }, worker.name + "-stderr");
-        pump.setDaemon(true);
-        pump.start();
+        });
     }
 
     /** How long each worker took from launch to READY, in start order. */

@@ -1,12 +1,12 @@
 package io.filemill.pipeline.stage;
 
+import io.filemill.pipeline.concurrent.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -34,12 +34,7 @@ final class WorkerSupply<I, O> {
         this.supervision = supervision;
         this.logSink = logSink;
         this.restarts = new RestartWindow(supervision.restartPeriod());
-        AtomicInteger threads = new AtomicInteger();
-        this.starts = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "start-" + stageName + "-workers-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.starts = Executors.newCachedThreadPool(Threads.numbered("start-" + stageName + "-workers"));
     }
 
     /**

@@ -1,0 +1,4 @@
+/**
+ * Small concurrency helpers filemill's modules share: named daemon threads.
+ */
+package io.filemill.pipeline.concurrent;
