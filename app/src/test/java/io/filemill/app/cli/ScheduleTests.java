@@ -2,6 +2,7 @@ package io.filemill.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filemill.app.FilemillProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ class ScheduleTests {
     @TempDir
     Path root;
     Path inbox;
-    Process schedule;
+    FilemillProcess schedule;
 
     @BeforeEach
     void inbox() throws IOException {
@@ -33,8 +34,8 @@ class ScheduleTests {
 
     @AfterEach
     void stop() {
-        if (schedule != null && schedule.isAlive()) {
-            schedule.destroyForcibly();
+        if (schedule != null) {
+            schedule.close();
         }
     }
 
@@ -44,32 +45,23 @@ class ScheduleTests {
                 "--min-age", "0s");
     }
 
-    private Process startSchedule(String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "schedule"));
-        command.addAll(location());
-        command.addAll(List.of(options));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("schedule.log").toFile())
-                .start();
+    private FilemillProcess startSchedule(String... options) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("schedule"));
+        arguments.addAll(location());
+        arguments.addAll(List.of(options));
+        return FilemillProcess.start(root.resolve("schedule.log"), arguments);
     }
 
     private String log() throws IOException {
-        return Files.readString(root.resolve("schedule.log"));
+        return schedule.log();
     }
 
     private void awaitLog(String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!log().contains(text)) {
-            assertThat(schedule.isAlive()).as(log()).isTrue();
-            assertThat(System.nanoTime()).as("waiting for '" + text + "' in\n" + log()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        schedule.awaitLog(text);
     }
 
     private int sigterm() throws Exception {
-        schedule.destroy();
-        assertThat(schedule.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return schedule.exitValue();
+        return schedule.sigterm();
     }
 
     @Test

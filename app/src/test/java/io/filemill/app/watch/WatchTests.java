@@ -2,9 +2,9 @@ package io.filemill.app.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filemill.app.FilemillProcess;
 import io.filemill.app.SampleData;
 import io.filemill.app.cli.FilemillCli;
-import io.filemill.app.cli.FilemillMain;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +32,7 @@ class WatchTests {
     @TempDir
     Path root;
     Path inbox;
-    Process watch;
+    FilemillProcess watch;
 
     @BeforeEach
     void inbox() throws IOException {
@@ -41,46 +41,39 @@ class WatchTests {
 
     @AfterEach
     void stop() {
-        if (watch != null && watch.isAlive()) {
-            watch.destroyForcibly();
+        if (watch != null) {
+            watch.close();
         }
     }
 
-    private Process startWatch(String... options) throws Exception {
+    private FilemillProcess startWatch(String... options) throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "watch", "-v",
+        List<String> arguments = new ArrayList<>(List.of("watch", "-v",
                 "--inbox", inbox.toString(), "--processed", root.resolve("processed").toString(),
                 "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
                 "--filemill.schedule.port=" + port));
-        command.addAll(List.of(options));
-        watch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("watch.log").toFile())
-                .start();
+        arguments.addAll(List.of(options));
+        watch = FilemillProcess.start(root.resolve("watch.log"), arguments);
         awaitLog("watch: watching");
         return watch;
     }
 
     private String log() throws IOException {
-        return Files.readString(root.resolve("watch.log"));
+        return watch.log();
     }
 
     private void awaitLog(String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!log().contains(text)) {
-            assertThat(watch.isAlive()).as(log()).isTrue();
-            assertThat(System.nanoTime()).as("waiting for '" + text + "' in\n" + log()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        watch.awaitLog(text);
     }
 
     /** Until every wave that started has ended (and been recorded). */
     private void awaitEveryWaveEnded() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (count(log(), "run started") != count(log(), "wave ended: ")) {
-            assertThat(watch.isAlive()).as(log()).isTrue();
+            assertThat(watch.process().isAlive()).as(log()).isTrue();
             assertThat(System.nanoTime()).as("waiting for the waves to end in\n" + log()).isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -89,16 +82,14 @@ class WatchTests {
     private void awaitFile(Path file) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (Files.notExists(file)) {
-            assertThat(watch.isAlive()).as(log()).isTrue();
+            assertThat(watch.process().isAlive()).as(log()).isTrue();
             assertThat(System.nanoTime()).as("waiting for " + file + " in\n" + log()).isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
     private int sigterm() throws Exception {
-        watch.destroy();
-        assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return watch.exitValue();
+        return watch.sigterm();
     }
 
     private List<String> history() {

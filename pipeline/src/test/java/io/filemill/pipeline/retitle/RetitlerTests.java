@@ -1,6 +1,7 @@
 package io.filemill.pipeline.retitle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filemill.pipeline.rule.RuleChain;
 import io.filemill.pipeline.task.Confinement;
@@ -13,6 +14,7 @@ import io.filemill.pipeline.task.RetitleResult.Unchanged;
 import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.title.TitleFormat;
 import io.filemill.pipeline.title.TitleFormats;
+import io.filemill.pipeline.title.TitleLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -355,15 +358,14 @@ class RetitlerTests {
             }
 
             @Override
-            public java.util.Optional<io.filemill.pipeline.title.TitleLocation> locate(String head, boolean complete,
-                                                                                       Deadline deadline) {
+            public Optional<TitleLocation> locate(String head, boolean complete, Deadline deadline) {
                 throw new NullPointerException("a bug");
             }
         };
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.parse(RuleChain.DEFAULT_SPECS),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT), TitleFormats.of(List.of(broken)));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> retitler.retitle(new FileTask(1, file, "doc.md", 10)))
+        assertThatThrownBy(() -> retitler.retitle(new FileTask(1, file, "doc.md", 10)))
                 .isInstanceOf(EngineBugException.class)
                 .hasMessageStartingWith("filemill bug: while handling doc.md: java.lang.NullPointerException: a bug");
         assertThat(file).hasContent("# a title\n");
@@ -396,7 +398,7 @@ class RetitlerTests {
         void aStoppingRunLeavesTheFileToTheInboxInsteadOfRejectingIt() throws IOException {
             Thread.currentThread().interrupt();
             try {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> retitleWithin(java.time.Duration.ofSeconds(30),
+                assertThatThrownBy(() -> retitleWithin(java.time.Duration.ofSeconds(30),
                         "doc.md", "# a title\n" + "text\n".repeat(100_000), RuleChain.DEFAULT_SPECS))
                         .isInstanceOfAny(java.util.concurrent.CancellationException.class, UncheckedIOException.class);
             } finally {
