@@ -20,13 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code filemill compare}: thread and process mode (and the plain baseline loop) on the same
+ * {@code filemill compare}: thread and process mode (and the plain-JDK baseline program) on the same
  * generated corpus, every trial in its own JVM, interleaved; needs no Spring in this JVM.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare thread and process mode, side by side, on one generated corpus.",
                 "Every configuration runs --repeat times, interleaved, each time in its own JVM on a fresh copy, "
-                        + "through the same job as 'run'. A plain one-thread loop runs as the baseline. Writes "
+                        + "through the same job as 'run'. The baseline is a plain-JDK program doing the same "
+                        + "steps on as many threads as each worker count. Writes "
                         + "report.json, report.csv, trials.csv and report.html (charts, no network needed)."},
         footer = {"", "Exit codes:", "  0   compared; the report is written",
                 "  2   a trial failed or did not do the whole job (its log is named)"})
@@ -60,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run the plain baseline loop too (default: yes; --no-baseline to skip it).")
+            description = "Run the plain-JDK baseline program too (default: yes; --no-baseline to skip it).")
     boolean baseline;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Corpus seed (default ${DEFAULT-VALUE}).")

@@ -22,17 +22,17 @@ public record ComparePlan(int files, CorpusProfile profile, long seed, int repea
     }
 
     /**
-     * The configurations for every combination of durability, workers and mode, preceded by the
-     * baseline for each durability when {@code baseline} is set.
+     * The configurations for every combination of durability, workers and mode; when
+     * {@code baseline} is set, the baseline program with as many threads precedes each worker count.
      */
     public static List<Configuration> combinations(List<String> modes, List<Integer> workers,
                                                    List<String> durabilities, boolean baseline) {
         List<Configuration> configurations = new ArrayList<>();
         for (String durability : durabilities) {
-            if (baseline) {
-                configurations.add(Configuration.baseline(durability));
-            }
             for (int count : workers) {
+                if (baseline) {
+                    configurations.add(Configuration.baseline(count, durability));
+                }
                 for (String mode : modes) {
                     configurations.add(Configuration.filemill(mode, count, durability));
                 }

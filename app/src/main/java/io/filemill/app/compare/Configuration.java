@@ -2,11 +2,12 @@ package io.filemill.app.compare;
 
 /**
  * One way of doing the compared work: filemill in a mode, with a number of workers and a durability,
- * or the plain baseline loop ({@code forced} when its durability is {@code durable}).
+ * or the plain-JDK baseline program on as many threads ({@code forced} when its durability is
+ * {@code durable}).
  *
  * @param kind       filemill or the baseline
  * @param mode       {@code thread} or {@code process}; {@code baseline} for the baseline
- * @param workers    workers per stage; 1 for the baseline, which has one thread
+ * @param workers    workers per stage; for the baseline, its threads
  * @param durability {@code durable} or {@code fast}
  */
 public record Configuration(Kind kind, String mode, int workers, String durability) {
@@ -18,19 +19,17 @@ public record Configuration(Kind kind, String mode, int workers, String durabili
         return new Configuration(Kind.FILEMILL, mode, workers, durability);
     }
 
-    public static Configuration baseline(String durability) {
-        return new Configuration(Kind.BASELINE, "baseline", 1, durability);
+    /** The baseline program on {@code threads} threads, the yardstick for filemill with as many workers. */
+    public static Configuration baseline(int threads, String durability) {
+        return new Configuration(Kind.BASELINE, "baseline", threads, durability);
     }
 
     public boolean isBaseline() {
         return kind == Kind.BASELINE;
     }
 
-    /** A short name for tables and charts, for example {@code process x2 fast} or {@code baseline forced}. */
+    /** A short name for tables and charts, for example {@code process x2 fast} or {@code baseline x2 forced}. */
     public String label() {
-        if (isBaseline()) {
-            return durability.equals("durable") ? "baseline forced" : "baseline";
-        }
-        return mode + " x" + workers + " " + durability;
+        return mode + " x" + workers + " " + (isBaseline() ? (durability.equals("durable") ? "forced" : "fast") : durability);
     }
 }

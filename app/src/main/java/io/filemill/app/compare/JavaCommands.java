@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The processes a comparison starts: filemill itself, started the way this JVM was (through the
  * distribution's {@code bin/filemill} launcher, {@code java -jar filemill.jar}, or the main class on
- * this class path in a build tree), and the baseline loop on the plain class path of the pipeline
+ * this class path in a build tree), and the baseline program on the plain class path of the pipeline
  * module. Both use this JVM's {@code java} and the given options.
  */
 final class JavaCommands {
@@ -57,12 +57,12 @@ final class JavaCommands {
         return new ProcessBuilder(command);
     }
 
-    /** The baseline loop over an inbox in a new JVM, forcing each file when {@code forced}. */
-    ProcessBuilder baseline(Path inbox, Path processed, boolean forced) throws IOException {
+    /** The baseline program over an inbox on {@code threads} threads in a new JVM, forcing each file when {@code forced}. */
+    ProcessBuilder baseline(Path inbox, Path processed, int threads, boolean forced) throws IOException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", WorkerClasspath.resolve(home), BaselineLoop.class.getName(),
-                inbox.toString(), processed.toString()));
+                inbox.toString(), processed.toString(), "--threads", Integer.toString(threads)));
         if (forced) {
             command.add("--force");
         }

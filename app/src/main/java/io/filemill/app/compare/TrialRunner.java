@@ -63,7 +63,7 @@ final class TrialRunner {
         cache.prepareTrial();
         Set<Path> earlierReports = reportFiles();
         ProcessBuilder command = configuration.isBaseline()
-                ? commands.baseline(inbox, processed, configuration.durability().equals("durable"))
+                ? commands.baseline(inbox, processed, configuration.workers(), configuration.durability().equals("durable"))
                 : commands.filemill(List.of("run", "--inbox", inbox.toString(), "--processed", processed.toString(),
                         "--failed", dir.resolve("failed").toString(), "--home", home.toString(),
                         "--mode", configuration.mode(), "--workers", Integer.toString(configuration.workers()),

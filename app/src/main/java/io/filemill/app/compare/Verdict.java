@@ -9,7 +9,8 @@ import java.util.Locale;
  * The plain-language conclusion of a comparison, drawn from its medians: which configuration was
  * fastest, how thread and process mode compared for each worker count and durability (and whether
  * the difference is larger than the spread of the repeats), what process mode cost and bought, what
- * the pipeline costs against the plain loop, and what forcing costs on this disk.
+ * the pipeline costs against the plain-JDK program on as many threads, and what forcing costs on this
+ * disk.
  */
 final class Verdict {
 
@@ -80,35 +81,53 @@ final class Verdict {
         }
     }
 
+    /** filemill against the plain-JDK program on as many threads as it has workers, for each worker count. */
     private static void baseline(List<ConfigurationSummary> summaries, List<String> lines) {
-        ConfigurationSummary loop = ConfigurationSummary.find(summaries, Configuration.baseline("fast"));
-        if (loop == null) {
-            return;
+        for (ConfigurationSummary program : summaries) {
+            Configuration p = program.configuration();
+            if (!p.isBaseline() || !p.durability().equals("fast")) {
+                continue;
+            }
+            double programRate = program.median(Metric.FILES_PER_SECOND);
+            List<String> against = new ArrayList<>();
+            Double fastestFirst = null;
+            for (String mode : List.of("thread", "process")) {
+                ConfigurationSummary filemill = ConfigurationSummary.find(summaries,
+                        Configuration.filemill(mode, p.workers(), "fast"));
+                if (filemill != null) {
+                    against.add(format("%s mode %.2fx that (%,.0f files/s)", mode,
+                            filemill.median(Metric.FILES_PER_SECOND) / programRate, filemill.median(Metric.FILES_PER_SECOND)));
+                    Double first = filemill.median(Metric.FIRST_DELIVERED_MILLIS);
+                    fastestFirst = first == null ? fastestFirst : fastestFirst == null ? first : Math.min(first, fastestFirst);
+                }
+            }
+            if (against.isEmpty()) {
+                continue;
+            }
+            Double programFirst = program.median(Metric.FIRST_DELIVERED_MILLIS);
+            lines.add(format("The plain-JDK program on %d thread%s (the same steps as fast delivery, no framework) did "
+                    + "%,.0f files/s; filemill with %d worker%s per stage did, in %s.%s", p.workers(),
+                    p.workers() == 1 ? "" : "s", programRate, p.workers(), p.workers() == 1 ? "" : "s",
+                    String.join(", in ", against),
+                    fastestFirst == null || programFirst == null ? ""
+                            : format(" filemill's first file was delivered %.0f ms after launch, the program's after "
+                            + "%.0f ms: that gap is the price of Spring, the job repository and the pipeline's start.",
+                            fastestFirst, programFirst)));
         }
-        double loopRate = loop.median(Metric.FILES_PER_SECOND);
-        summaries.stream().filter(s -> !s.configuration().isBaseline() && s.configuration().durability().equals("fast"))
-                .max(Comparator.comparingDouble(s -> s.median(Metric.FILES_PER_SECOND)))
-                .ifPresent(best -> {
-                    double rate = best.median(Metric.FILES_PER_SECOND);
-                    Double first = best.median(Metric.FIRST_DELIVERED_MILLIS);
-                    Double loopFirst = loop.median(Metric.FIRST_DELIVERED_MILLIS);
-                    lines.add(format("The plain one-thread loop did %,.0f files/s; filemill's best fast configuration "
-                            + "(%s) did %.2fx that.%s", loopRate, best.label(), rate / loopRate,
-                            first == null || loopFirst == null ? ""
-                                    : format(" Its first file was delivered %.0f ms after process start, the loop's "
-                                    + "after %.0f ms: that gap is the price of Spring, the job repository and the "
-                                    + "pipeline's start.", first, loopFirst)));
-                });
     }
 
     private static void durability(List<ConfigurationSummary> summaries, List<String> lines) {
-        ConfigurationSummary loop = ConfigurationSummary.find(summaries, Configuration.baseline("fast"));
-        ConfigurationSummary forced = ConfigurationSummary.find(summaries, Configuration.baseline("durable"));
-        if (loop != null && forced != null) {
-            lines.add(format("Forcing every file, its directory and the inbox to disk slowed the plain loop to %.2fx "
-                    + "(%,.0f against %,.0f files/s): that is what durability physically costs on this disk.",
-                    forced.median(Metric.FILES_PER_SECOND) / loop.median(Metric.FILES_PER_SECOND),
-                    forced.median(Metric.FILES_PER_SECOND), loop.median(Metric.FILES_PER_SECOND)));
+        for (ConfigurationSummary forced : summaries) {
+            Configuration c = forced.configuration();
+            ConfigurationSummary program = c.isBaseline() && c.durability().equals("durable")
+                    ? ConfigurationSummary.find(summaries, Configuration.baseline(c.workers(), "fast")) : null;
+            if (program != null) {
+                lines.add(format("Forcing every file, its directory and the inbox to disk slowed the plain program on "
+                        + "%d thread%s to %.2fx (%,.0f against %,.0f files/s): that is what naive durability costs on "
+                        + "this disk.", c.workers(), c.workers() == 1 ? "" : "s",
+                        forced.median(Metric.FILES_PER_SECOND) / program.median(Metric.FILES_PER_SECOND),
+                        forced.median(Metric.FILES_PER_SECOND), program.median(Metric.FILES_PER_SECOND)));
+            }
         }
         for (ConfigurationSummary durable : summaries) {
             Configuration c = durable.configuration();

@@ -48,4 +48,25 @@ class VerdictTests {
         assertThat(Verdict.of(summaries).get(1)).contains("thread mode was 1.25x", "with one trial of each there is "
                 + "no spread").doesNotContain("overlap");
     }
+
+    @Test
+    void filemillIsComparedWithThePlainProgramOnAsManyThreadsAsItHasWorkers() {
+        List<ConfigurationSummary> summaries = List.of(
+                summary(Configuration.baseline(1, "fast"), 500),
+                summary(Configuration.filemill("thread", 1, "fast"), 400),
+                summary(Configuration.baseline(2, "fast"), 1000),
+                summary(Configuration.filemill("thread", 2, "fast"), 800),
+                summary(Configuration.filemill("process", 2, "fast"), 720),
+                summary(Configuration.baseline(2, "durable"), 250));
+        List<String> verdict = Verdict.of(summaries);
+        assertThat(verdict).anySatisfy(line -> assertThat(line).startsWith("The plain-JDK program on 1 thread ")
+                .contains("did 500 files/s", "in thread mode 0.80x that (400 files/s)").doesNotContain("process"));
+        assertThat(verdict).anySatisfy(line -> assertThat(line).startsWith("The plain-JDK program on 2 threads ")
+                .contains("did 1,000 files/s", "in thread mode 0.80x that (800 files/s)",
+                        "in process mode 0.72x that (720 files/s)"));
+        assertThat(verdict).anySatisfy(line -> assertThat(line)
+                .contains("slowed the plain program on 2 threads to 0.25x (250 against 1,000 files/s)"));
+        assertThat(Configuration.baseline(2, "durable").label()).isEqualTo("baseline x2 forced");
+        assertThat(Configuration.baseline(1, "fast").label()).isEqualTo("baseline x1 fast");
+    }
 }

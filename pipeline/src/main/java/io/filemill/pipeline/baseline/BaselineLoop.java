@@ -8,6 +8,7 @@ import io.filemill.pipeline.title.TitleFormats;
 import io.filemill.pipeline.title.TitleLocation;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,78 +22,140 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The yardstick for {@code filemill compare}: the same title rewrite done by the plainest loop the
- * JDK allows, one file after another on one thread, with no pipeline, no framework, no job
- * repository and no journal. Per file it reads the whole file, rewrites the title with the same
- * title engine and default rules, writes a temporary file, renames it into processed/ and deletes
- * the original. With {@code --force} it also forces the file, processed/ and the inbox after each
- * file: the naive way to be durable, which shows what forcing costs on this disk. Files that are
- * not UTF-8 text are left in the inbox. Prints its measurements as {@code key=value} lines.
+ * The yardstick for {@code filemill compare}: the same title rewrite done by the program a user would
+ * write with the JDK alone: list the inbox, and on a fixed pool of threads (as many as filemill's
+ * workers) read each whole file, rewrite its title with the same title engine and default rules,
+ * write a temporary file in processed/, rename it to its name and delete the original. No pipeline,
+ * no framework, no job repository, no journal. With {@code --force} it also forces the file,
+ * processed/ and the inbox after each file: the naive way to be durable, which shows what forcing
+ * costs on this disk. Files that are not UTF-8 text are left in the inbox. Prints its measurements
+ * as {@code key=value} lines.
  *
- * <p>Usage: {@code java -cp PIPELINE_JAR io.filemill.pipeline.baseline.BaselineLoop INBOX PROCESSED [--force]}
+ * <p>Usage: {@code java -cp PIPELINE_JAR io.filemill.pipeline.baseline.BaselineLoop INBOX PROCESSED
+ * [--threads N] [--force]}
  */
 public final class BaselineLoop {
 
+    private static final String USAGE = "usage: BaselineLoop INBOX PROCESSED [--threads N] [--force]";
+
     private final Path inbox;
     private final Path processed;
+    private final int threads;
     private final boolean force;
     private final TitleFormats formats = TitleFormats.standard();
     private final RuleChain rules = RuleChain.defaults();
     private final LocalDate today = LocalDate.now();
 
-    BaselineLoop(Path inbox, Path processed, boolean force) {
+    BaselineLoop(Path inbox, Path processed, int threads, boolean force) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
         this.inbox = inbox;
         this.processed = processed;
+        this.threads = threads;
         this.force = force;
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--force"))) {
-            System.err.println("usage: BaselineLoop INBOX PROCESSED [--force]");
-            System.exit(2);
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int threads = 1;
+        boolean force = false;
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--force" -> force = true;
+                case "--threads" -> threads = i + 1 < args.length && args[i + 1].matches("[1-9]\\d{0,3}")
+                        ? Integer.parseInt(args[++i]) : usage();
+                default -> paths.add(args[i]);
+            }
         }
-        Files.createDirectories(Path.of(args[1]));
-        Result result = new BaselineLoop(Path.of(args[0]), Path.of(args[1]), args.length == 3).run();
+        if (paths.size() != 2) {
+            usage();
+        }
+        Files.createDirectories(Path.of(paths.get(1)));
+        Result result = new BaselineLoop(Path.of(paths.get(0)), Path.of(paths.get(1)), threads, force).run();
         result.print(System.out);
     }
 
+    private static int usage() {
+        System.err.println(USAGE);
+        System.exit(2);
+        return 0;
+    }
+
     /** Processes every regular, non-hidden file at the top of the inbox once. */
-    Result run() throws IOException {
+    Result run() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        long[] latencies = new long[1024];
-        int files = 0;
-        long bytes = 0;
-        int left = 0;
-        Instant firstDelivered = null;
+        List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
             for (Path file : entries) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
+                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(file);
                 }
-                long fileStarted = System.nanoTime();
-                byte[] output = retitle(name, Files.readAllBytes(file));
-                if (output == null) {
-                    left++;
-                    continue;
-                }
-                deliver(file, name, output);
-                if (firstDelivered == null) {
-                    firstDelivered = Instant.now();
-                }
-                if (files == latencies.length) {
-                    latencies = Arrays.copyOf(latencies, files * 2);
-                }
-                latencies[files++] = System.nanoTime() - fileStarted;
-                bytes += output.length;
+            }
+        }
+        long[] latencies = new long[files.size()];
+        long[] written = new long[files.size()];
+        AtomicReference<Instant> firstDelivered = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>(files.size());
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                int index = i;
+                done.add(pool.submit(() -> {
+                    long fileStarted = System.nanoTime();
+                    written[index] = process(files.get(index));
+                    if (written[index] >= 0) {
+                        firstDelivered.compareAndSet(null, Instant.now());
+                        latencies[index] = System.nanoTime() - fileStarted;
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        int delivered = 0;
+        long bytes = 0;
+        long[] deliveredLatencies = new long[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            if (written[i] >= 0) {
+                deliveredLatencies[delivered++] = latencies[i];
+                bytes += written[i];
             }
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
-        return new Result(files, left, bytes, wall, firstDelivered, Arrays.copyOf(latencies, files));
+        return new Result(delivered, files.size() - delivered, bytes, wall, firstDelivered.get(),
+                Arrays.copyOf(deliveredLatencies, delivered));
+    }
+
+    /** Delivers one file; returns the bytes written, or -1 when it is not text and stays in the inbox. */
+    private long process(Path file) {
+        try {
+            String name = file.getFileName().toString();
+            byte[] output = retitle(name, Files.readAllBytes(file));
+            if (output == null) {
+                return -1;
+            }
+            deliver(file, name, output);
+            return output.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The file with its title rewritten, the same bytes when it has none, or null when it is not text. */
@@ -118,7 +181,10 @@ public final class BaselineLoop {
         Path temp = processed.resolve("." + name + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(output));
+            ByteBuffer buffer = ByteBuffer.wrap(output);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
             if (force) {
                 channel.force(true);
             }

@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The baseline does the same rewrite as filemill's retitle stage, so that comparing them is fair. */
 class BaselineLoopTests {
@@ -44,8 +47,9 @@ class BaselineLoopTests {
         }
     }
 
-    @Test
-    void deliversTheSameBytesAsTheRetitleStage() throws IOException {
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void deliversTheSameBytesAsTheRetitleStageOnAnyNumberOfThreads(int threads) throws Exception {
         Path staging = Files.createDirectory(root.resolve("staging"));
         Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(), LocalDate.now(),
                 RetitleSettings.DEFAULT_HEAD_LIMIT));
@@ -58,9 +62,11 @@ class BaselineLoopTests {
             Files.write(staging.resolve("expected-" + name), expected);
         }
 
-        BaselineLoop.Result result = new BaselineLoop(inbox, processed, false).run();
+        BaselineLoop.Result result = new BaselineLoop(inbox, processed, threads, false).run();
 
         assertThat(result.files()).isEqualTo(DOCUMENTS.size());
+        assertThat(result.latencyNanos()).hasSize(DOCUMENTS.size());
+        assertThat(Arrays.stream(result.latencyNanos()).min().orElseThrow()).isPositive();
         assertThat(inbox).isEmptyDirectory();
         for (String name : DOCUMENTS.keySet()) {
             assertThat(processed.resolve(name)).as(name).hasSameBinaryContentAs(staging.resolve("expected-" + name));
@@ -68,8 +74,8 @@ class BaselineLoopTests {
     }
 
     @Test
-    void forcingVariantDeliversTheSameAndLeavesNoTemporaryFile() throws IOException {
-        BaselineLoop.Result result = new BaselineLoop(inbox, processed, true).run();
+    void forcingVariantDeliversTheSameAndLeavesNoTemporaryFile() throws Exception {
+        BaselineLoop.Result result = new BaselineLoop(inbox, processed, 2, true).run();
         assertThat(result.files()).isEqualTo(DOCUMENTS.size());
         assertThat(processed.resolve("d.txt")).hasContent("Annual Review\n\nbody\n");
         try (var files = Files.list(processed)) {
@@ -78,9 +84,9 @@ class BaselineLoopTests {
     }
 
     @Test
-    void leavesFilesThatAreNotTextInTheInboxAndPrintsItsMeasurements() throws IOException {
+    void leavesFilesThatAreNotTextInTheInboxAndPrintsItsMeasurements() throws Exception {
         Files.write(inbox.resolve("binary.md"), new byte[] {'#', ' ', (byte) 0xff, 0, 1});
-        BaselineLoop.Result result = new BaselineLoop(inbox, processed, false).run();
+        BaselineLoop.Result result = new BaselineLoop(inbox, processed, 2, false).run();
         assertThat(result.left()).isEqualTo(1);
         assertThat(inbox.resolve("binary.md")).exists();
 
