@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deliver stage: publishes a batch of retitled files and removes their originals, as one
@@ -49,6 +50,8 @@ public final class Deliverer {
     static final int FORCE_THREADS = 8;
 
     private final DeliverySettings settings;
+    /** Target directories made or found by earlier batches: made once per run, not once per batch. */
+    private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     public Deliverer(DeliverySettings settings) {
         this.settings = settings;
@@ -63,9 +66,9 @@ public final class Deliverer {
     public List<Outcome> deliver(DeliveryBatch batch) throws IOException {
         boolean force = settings.durability().forces();
         List<DeliveryStep> steps = new ArrayList<>(batch.results().size());
-        Map<Path, Intent> resumed = Journal.publishedIntents(Journal.fileOf(settings.journalDir(), batch.id()));
-        Map<Path, IOException> unforced = force ? forceStaged(batch.results(), resumed) : Map.of();
         try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force)) {
+            Map<Path, Intent> resumed = journal.resumed();
+            Map<Path, IOException> unforced = force ? forceStaged(batch.results(), resumed) : Map.of();
             Targets targets = new Targets(settings);
             for (RetitleResult result : batch.results()) {
                 DeliveryStep step = new DeliveryStep(result);
@@ -89,7 +92,7 @@ public final class Deliverer {
                 }
                 steps.add(step);
             }
-            Publisher publisher = new Publisher(settings, journal, targets);
+            Publisher publisher = new Publisher(settings, journal, targets, knownDirectories);
             for (DeliveryStep step : steps) {
                 if (step.toPublish()) {
                     publisher.publish(step);

@@ -16,7 +16,8 @@ import java.util.Map;
  * The intent log of one delivery batch, named after the batch. Intents are buffered and written
  * (and, when durable, forced) by {@link #sync()}, which the batch calls before every publish; so a
  * publish never happens that the journal does not know of. The journal is deleted when the batch is
- * complete. A journal that is still there after a crash is replayed: see {@link #publishedIntents}.
+ * complete. A journal that is still there after a crash is replayed: see {@link #publishedIntents};
+ * a batch delivered again under its id resumes from it ({@link #resumed}).
  */
 final class Journal implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private final boolean force;
     private final StringBuilder buffered = new StringBuilder();
+    private Map<Path, Intent> resumed = Map.of();
 
     private Journal(Path file, FileChannel channel, boolean force) {
         this.file = file;
@@ -33,15 +35,36 @@ final class Journal implements AutoCloseable {
         this.force = force;
     }
 
-    /** Opens the journal of a batch, appending to what an interrupted attempt of the batch wrote. */
+    /**
+     * Opens the journal of a batch, appending to what an interrupted attempt of the batch wrote
+     * (see {@link #resumed}). One {@code open} and, for a new batch, nothing else.
+     */
     static Journal open(Path dir, String batchId, boolean force) throws IOException {
         Path file = dir.resolve(batchId + SUFFIX);
-        return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), force);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            long size = channel.size();
+            Journal journal = new Journal(file, channel, force);
+            if (size > 0) {
+                ByteBuffer earlier = ByteBuffer.allocate(Math.toIntExact(size));
+                while (earlier.hasRemaining() && channel.read(earlier) >= 0) {
+                    // reads to the end
+                }
+                journal.resumed = publishedIntents(file, new String(earlier.array(), 0, earlier.position(),
+                        StandardCharsets.UTF_8));
+            }
+            channel.position(size);
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
-    static Path fileOf(Path dir, String batchId) {
-        return dir.resolve(batchId + SUFFIX);
+    /** The publishes an earlier attempt of this batch recorded and did, by original; empty for a new batch. */
+    Map<Path, Intent> resumed() {
+        return resumed;
     }
 
     void record(Intent intent) {
@@ -58,7 +81,7 @@ final class Journal implements AutoCloseable {
             return;
         }
         try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(buffered.toString());
+            ByteBuffer bytes = ByteBuffer.wrap(buffered.toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -74,7 +97,7 @@ final class Journal implements AutoCloseable {
     /** Deletes the journal: the batch is complete, nothing is left for recovery to finish. */
     void complete() throws IOException {
         channel.close();
-        Files.deleteIfExists(file);
+        FastDelete.delete(file);
     }
 
     /**
@@ -101,13 +124,14 @@ final class Journal implements AutoCloseable {
      * was renamed into place under the replace policy).
      */
     static Map<Path, Intent> publishedIntents(Path file) throws IOException {
+        // lenient decoding: a line torn by a crash may end inside a character
+        return publishedIntents(file, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    private static Map<Path, Intent> publishedIntents(Path file, String content) {
         Map<Path, Intent> last = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            // lenient decoding: a line torn by a crash may end inside a character
-            List<String> lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n"));
-            for (Intent intent : Intent.parseAll(lines, file.getFileSystem())) {
-                last.put(intent.original(), intent);
-            }
+        for (Intent intent : Intent.parseAll(List.of(content.split("\n")), file.getFileSystem())) {
+            last.put(intent.original(), intent);
         }
         last.values().removeIf(intent -> !isPublished(intent));
         return last;

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,20 +27,27 @@ final class Publisher {
     private final DeliverySettings settings;
     private final Journal journal;
     private final Targets targets;
-    private final Set<Path> madeDirectories = new HashSet<>();
+    private final Set<Path> knownDirectories;
 
-    Publisher(DeliverySettings settings, Journal journal, Targets targets) {
+    /**
+     * @param knownDirectories the target directories known to exist, shared by the batches of a
+     *                         deliverer: each is created (or found) once, not once per batch
+     */
+    Publisher(DeliverySettings settings, Journal journal, Targets targets, Set<Path> knownDirectories) {
         this.settings = settings;
         this.journal = journal;
         this.targets = targets;
+        this.knownDirectories = knownDirectories;
     }
 
     void publish(DeliveryStep step) throws IOException {
         Intent intent = step.intent;
         try {
-            if (madeDirectories.add(intent.target().getParent())) {
-                Files.createDirectories(intent.target().getParent()); // once per directory and batch
+            if (!knownDirectories.contains(intent.target().getParent())) {
+                Files.createDirectories(intent.target().getParent());
+                knownDirectories.add(intent.target().getParent());
             }
+            boolean directoryRemade = false;
             while (true) {
                 journal.sync();
                 try {
@@ -52,11 +58,18 @@ final class Publisher {
                         Files.createLink(intent.target(), intent.source());
                     }
                     break;
+                } catch (NoSuchFileException missing) {
+                    if (directoryRemade || Files.isDirectory(intent.target().getParent())) {
+                        throw missing; // the source is gone
+                    }
+                    // someone removed the target directory during the run: make it again, once
+                    Files.createDirectories(intent.target().getParent());
+                    directoryRemade = true;
                 } catch (FileAlreadyExistsException taken) {
                     if (!intent.isFailure() && settings.collisions() == CollisionPolicy.FAIL) {
                         throw new CollisionException();
                     }
-                    // a concurrent batch took the name between plan and publish: record the next one
+                    // the name is taken on disk (an earlier file, or a concurrent batch's): record the next one
                     intent = targets.elsewhere(intent);
                     journal.record(intent);
                 }

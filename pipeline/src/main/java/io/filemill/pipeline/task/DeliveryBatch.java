@@ -2,6 +2,7 @@ package io.filemill.pipeline.task;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Files handed to the deliver stage together, as one group commit.
@@ -11,9 +12,11 @@ import java.util.Objects;
  */
 public record DeliveryBatch(String id, List<RetitleResult> results) {
 
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
     public DeliveryBatch {
         Objects.requireNonNull(id, "id");
-        if (id.isEmpty() || !id.matches("[A-Za-z0-9._-]+")) {
+        if (id.isEmpty() || !PLAIN_NAME.matcher(id).matches()) {
             throw new IllegalArgumentException("batch id must be a plain name: " + id);
         }
         results = List.copyOf(results);

@@ -117,6 +117,21 @@ class DelivererTests {
         assertThat(processed.resolve("2026/11/d.md")).hasContent("# D\n");
     }
 
+    @Test
+    void aTargetDirectoryRemovedBetweenBatchesIsMadeAgain() throws IOException {
+        Deliverer deliverer = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE);
+        deliverer.deliver(batch(rewritten(inboxFile("2026/a.md", "# a\n"), "# A\n")));
+        Files.delete(processed.resolve("2026/a.md"));
+        Files.delete(processed.resolve("2026"));
+
+        FileTask second = inboxFile("2026/b.md", "# b\n");
+        List<Outcome> outcomes = deliverer.deliver(batch(rewritten(second, "# B\n")));
+
+        assertThat(outcomes).singleElement().isInstanceOf(Delivered.class);
+        assertThat(processed.resolve("2026/b.md")).hasContent("# B\n");
+        assertThat(second.source()).doesNotExist();
+    }
+
     @Nested
     class WhenTargetExists {
 
@@ -163,6 +178,18 @@ class DelivererTests {
             assertThat(failed.resolve("a.md")).hasContent("# one\n");
             assertThat(failed.resolve("a.md.reason")).content().contains("already has a file named 'a.md'");
             assertThat(staged.staged()).doesNotExist();
+        }
+
+        @Test
+        void aNameTakenInTheFailedDirectoryIsNotOverwritten() throws IOException {
+            Files.writeString(failed.resolve("a.md"), "failed earlier");
+            FileTask task = inboxFile("a.md", "\0");
+            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)
+                    .deliver(batch(new Rejected(task, "binary content")));
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(Failed.class,
+                    f -> assertThat(f.location()).isEqualTo(failed.resolve("a-1.md")));
+            assertThat(failed.resolve("a.md")).hasContent("failed earlier");
+            assertThat(failed.resolve("a-1.md.reason")).hasContent("binary content");
         }
 
         @Test
