@@ -22,20 +22,20 @@ final class FileHead {
         this.textEnd = textEnd;
     }
 
-    static FileHead read(InputStream in, int limit) throws IOException {
-        byte[] bytes = in.readNBytes(limit);
-        int length = bytes.length;
-        boolean complete = length < limit;
-        if (!complete) {
-            // one byte more tells whether the head is the whole file; keep it in the head
-            int next = in.read();
-            if (next < 0) {
-                complete = true;
-            } else {
-                bytes = Arrays.copyOf(bytes, length + 1);
-                bytes[length++] = (byte) next;
-            }
+    /**
+     * Reads up to {@code limit} bytes, and one more to tell whether that is the whole file.
+     * {@code expectedSize} (the size the scan saw) sizes the buffer: a file read whole takes one
+     * read and one that finds its end, not a read per 8 KiB; a file that grew is still read right.
+     */
+    static FileHead read(InputStream in, int limit, long expectedSize) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(limit, Math.max(0, expectedSize)) + 1];
+        int length = in.readNBytes(bytes, 0, bytes.length);
+        if (length == bytes.length && length <= limit) {
+            // larger than the scan saw: read on to the limit and one byte more
+            bytes = Arrays.copyOf(bytes, limit + 1);
+            length += in.readNBytes(bytes, length, bytes.length - length);
         }
+        boolean complete = length <= limit;
         if (length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             throw new BadTextException("UTF-16 text is not supported (byte order mark at offset 0); "

@@ -74,7 +74,7 @@ public final class Retitler {
             TitleFormat format = reading.format();
             if (reading.title().isEmpty()) {
                 return settings.crossDevice() ? staging.stage(task, in, check, head, null, format.name(), null, deadline)
-                        : verifyRest(in, check, new Unchanged(task, format.name(), null), deadline);
+                        : verifyRest(in, check, head, new Unchanged(task, format.name(), null), deadline);
             }
             TitleLocation title = reading.title().get();
             String newTitle = settings.rules().apply(title.title(),
@@ -84,7 +84,7 @@ public final class Retitler {
                 return settings.crossDevice()
                         ? copyKeeping(staging.stage(task, in, check, head, null, format.name(), null, deadline),
                                 title.title())
-                        : verifyRest(in, check, new Unchanged(task, format.name(), title.title()), deadline);
+                        : verifyRest(in, check, head, new Unchanged(task, format.name(), title.title()), deadline);
             }
             return staging.stage(task, in, check, head, title, format.name(), newTitle, deadline);
         } catch (DeadlineExceededException e) {
@@ -111,7 +111,7 @@ public final class Retitler {
     }
 
     private Reading read(InputStream in, FileTask task, Deadline deadline) throws IOException {
-        FileHead head = FileHead.read(in, settings.headLimit());
+        FileHead head = FileHead.read(in, settings.headLimit(), task.size());
         TextCheck check = new TextCheck();
         check.feed(head.bytes, head.bomLength, head.length - head.bomLength);
         if (head.complete) {
@@ -150,8 +150,11 @@ public final class Retitler {
         }
     }
 
-    private static RetitleResult verifyRest(InputStream in, TextCheck check, RetitleResult result,
+    private static RetitleResult verifyRest(InputStream in, TextCheck check, FileHead head, RetitleResult result,
                                             Deadline deadline) throws IOException {
+        if (head.complete) {
+            return result; // checked to the end with the head
+        }
         byte[] buffer = new byte[StagedWriter.CHUNK];
         for (int n; (n = in.read(buffer)) > 0; ) {
             deadline.checkNow();

@@ -10,6 +10,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -68,27 +69,18 @@ final class StagedWriter {
         byte[] encodedTitle = title == null ? new byte[0]
                 : title.encoder().apply(newTitle).getBytes(StandardCharsets.UTF_8);
         Path staged = stagedPath(settings, task);
-        long bytes = 0;
+        long bytes;
         boolean done = false;
         CRC32C written = new CRC32C();
         FileChannel channel = staging(() -> createStaged(staged));
         try {
             staging(() -> copyPermissions(task.source(), staged));
-            OutputStream out = new StagingOutput(new CheckedOutputStream(Channels.newOutputStream(channel), written));
-            byte[] buffer = new byte[CHUNK];
-            int filled = 0;
-            filled = append(out, buffer, filled, head.bytes, 0, byteStart);
-            filled = append(out, buffer, filled, encodedTitle, 0, encodedTitle.length);
-            filled = append(out, buffer, filled, head.bytes, byteEnd, head.length - byteEnd);
-            bytes = byteStart + encodedTitle.length + (head.length - byteEnd);
-            out.write(buffer, 0, filled);
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                deadline.checkNow();
-                check.feed(buffer, 0, n);
-                out.write(buffer, 0, n);
-                bytes += n;
+            if (head.complete) {
+                bytes = writeWhole(channel, written, ByteBuffer.wrap(head.bytes, 0, byteStart), ByteBuffer.wrap(encodedTitle),
+                        ByteBuffer.wrap(head.bytes, byteEnd, head.length - byteEnd));
+            } else {
+                bytes = writeStreaming(channel, written, in, check, head, byteStart, encodedTitle, byteEnd, deadline);
             }
-            check.finish();
             staging(() -> channel.close()); // a full disk may show only here
             if (settings.crossDevice()) {
                 staging(() -> verify(staged, written.getValue()));
@@ -101,6 +93,47 @@ final class StagedWriter {
             }
         }
         return new Rewritten(task, staged, format, title == null ? null : title.title(), newTitle, bytes);
+    }
+
+    /**
+     * A file read whole with its head: its parts in one gathering write, with no copy and no
+     * buffer; its text was checked to the end when the head was read, and the stream is at its end.
+     */
+    private static long writeWhole(FileChannel channel, CRC32C written, ByteBuffer... parts) {
+        long bytes = 0;
+        for (ByteBuffer part : parts) {
+            written.update(part.duplicate());
+            bytes += part.remaining();
+        }
+        long total = bytes;
+        staging(() -> {
+            for (long left = total; left > 0; ) {
+                left -= channel.write(parts);
+            }
+        });
+        return bytes;
+    }
+
+    /** A file larger than its head: the head with the new title, then the rest streamed while it is checked. */
+    private static long writeStreaming(FileChannel channel, CRC32C written, InputStream in, TextCheck check,
+                                       FileHead head, int byteStart, byte[] encodedTitle, int byteEnd,
+                                       Deadline deadline) throws IOException {
+        OutputStream out = new StagingOutput(new CheckedOutputStream(Channels.newOutputStream(channel), written));
+        byte[] buffer = new byte[CHUNK];
+        int filled = 0;
+        filled = append(out, buffer, filled, head.bytes, 0, byteStart);
+        filled = append(out, buffer, filled, encodedTitle, 0, encodedTitle.length);
+        filled = append(out, buffer, filled, head.bytes, byteEnd, head.length - byteEnd);
+        long bytes = byteStart + encodedTitle.length + (head.length - byteEnd);
+        out.write(buffer, 0, filled);
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            deadline.checkNow();
+            check.feed(buffer, 0, n);
+            out.write(buffer, 0, n);
+            bytes += n;
+        }
+        check.finish();
+        return bytes;
     }
 
     /** Reads a staged copy back: another file system must hold exactly what was written to it. */
