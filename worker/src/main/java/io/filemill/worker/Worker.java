@@ -139,12 +139,22 @@ public final class Worker {
                 if (stageThread.isAlive()) {
                     log.println("WARN end of input with a request still running after " + FINISH_SECONDS
                             + " s; exiting without its reply");
+                } else {
+                    closeStage(stage, log);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             flusher.shutdownNow();
             writer.flush();
+        }
+    }
+
+    private static void closeStage(Stage<?, ?> stage, PrintStream log) {
+        try {
+            stage.close();
+        } catch (Exception e) {
+            log.println("WARN cannot close the stage: " + e);
         }
     }
 

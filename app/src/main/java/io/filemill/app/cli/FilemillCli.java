@@ -70,11 +70,15 @@ public final class FilemillCli {
         return commandLine.execute(commandArguments.toArray(String[]::new));
     }
 
-    /** Applies the invoked command's {@code -q}/{@code -v}, and passes its {@link SpringArguments} on to Spring. */
+    /**
+     * Applies the invoked command's {@code -q}/{@code -v} (unless it sets logging up from its
+     * configuration itself), and passes its {@link SpringArguments} on to Spring.
+     */
     private static void withLogging(CommandLine.ParseResult parsed, List<String> propertyArguments) {
         CommandLine.ParseResult invoked = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
         for (CommandLine.Model.CommandSpec mixin : invoked.commandSpec().mixins().values()) {
-            if (mixin.userObject() instanceof LoggingOptions logging) {
+            if (mixin.userObject() instanceof LoggingOptions logging
+                    && !(invoked.commandSpec().userObject() instanceof EarlyLogging.FromConfiguration)) {
                 logging.apply();
             }
             if (mixin.userObject() instanceof SpringArguments arguments) {

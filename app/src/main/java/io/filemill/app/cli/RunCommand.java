@@ -5,10 +5,14 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.DryRun;
 import io.filemill.app.job.RunResult;
+import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.RunService;
+import io.filemill.app.job.StartedRun;
+import io.filemill.app.worker.StageRunners;
+import io.filemill.pipeline.scan.InboxScanner;
 import java.util.concurrent.Callable;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Option;
                 "  2   fatal error or bad configuration", "  75  another run holds the lock",
                 "  130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM: files in flight finish",
                 "      within filemill.stop.grace, the rest stays in the inbox; the run is recorded STOPPED"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfiguration {
 
     private final FilemillCli.CommandContext context;
 
@@ -42,16 +46,45 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dryRun) {
             // reads only: no Spring, no lock, no job repository, nothing created
-            FilemillProperties properties = ConfigurationCheck.check(SpringContexts.configuration(options.toProperties(),
-                    context.propertyArguments()));
+            ConfigurableEnvironment configured = SpringContexts.configuration(options.toProperties(),
+                    context.propertyArguments());
+            FilemillProperties properties = ConfigurationCheck.check(configured);
+            EarlyLogging.initialize(configured);
             DryRun.preview(RunSettings.readOnly(properties), context.out());
             return ExitCodes.OK;
         }
-        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(options.toProperties(),
-                context.propertyArguments(), WebApplicationType.NONE)) {
-            RunResult result = spring.getBean(RunService.class).run(new RunService.Request(
-                    context.terminal() && !logging.quiet, context.out(), context.err(), context.shutdown()));
-            return ExitCodes.of(result, context.shutdown());
+        ConfigurableEnvironment configured = SpringContexts.configuration(options.toProperties(),
+                context.propertyArguments());
+        FilemillProperties properties = ConfigurationCheck.check(configured);
+        RunSettings.check(properties); // refused before anything is written: no lock file, no directory
+        RunSettings settings = RunSettings.from(properties);
+        try (RunLocks locks = RunLocks.acquire(settings.home(), settings.inbox())) {
+            if (InboxScanner.isEmpty(settings.inbox())) {
+                return nothingToDo(settings); // not even logging to set up
+            }
+            EarlyLogging.initialize(configured);
+            RunService.Request request = new RunService.Request(context.terminal() && !logging.quiet, context.out(),
+                    context.err(), context.shutdown());
+            try (StartedRun run = StartedRun.start(settings, new StageRunners(settings), request)) {
+                // the files stream while Spring and the job repository start; an inbox of nothing to take needs neither
+                if (!run.hasAnythingToRecord()) {
+                    return nothingToDo(settings);
+                }
+                try (ConfigurableApplicationContext spring = SpringContexts.startRecording(options.toProperties(),
+                        context.propertyArguments())) {
+                    return ExitCodes.of(spring.getBean(RunService.class).record(run), context.shutdown());
+                }
+            }
         }
+    }
+
+    /**
+     * An inbox with no file in it: no run to record, so neither Spring nor the job repository starts.
+     * What an interrupted run may have left (a journal, a staged copy) is finished by the next run
+     * that finds a file; its originals would be files here.
+     */
+    private int nothingToDo(RunSettings settings) {
+        context.out().println("filemill: nothing to do: " + settings.inbox() + " has no files; no run recorded");
+        return ExitCodes.OK;
     }
 }

@@ -72,6 +72,14 @@ final class SpringContexts {
     }
 
     /**
+     * Starts the lean application that records a run {@code filemill run} started before it (see
+     * {@link io.filemill.app.job.StartedRun}); the command holds the run's locks around it.
+     */
+    static ConfigurableApplicationContext startRecording(Map<String, Object> options, List<String> propertyArguments) {
+        return builder(options, WebApplicationType.NONE).run(propertyArguments.toArray(String[]::new));
+    }
+
+    /**
      * The configuration, read from the same sources and with the same precedence as the
      * application will: command options, {@code --filemill.*} arguments, system properties,
      * environment variables and Spring Boot's configuration files (through its own config data

@@ -1,6 +1,5 @@
 package io.filemill.app.job;
 
-import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.engine.Pipeline;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Runs the pipeline as a Spring Batch step. The pipeline streams on its own threads; each call of
+ * Follows a run of the pipeline as a Spring Batch step. The pipeline streams on its own threads; each call of
  * {@link #execute} waits up to a second, then adds what happened since the last call to the step's
  * counts (read = taken, write = delivered, process skips = failed; unchanged, left, skipped and bytes
  * in the step's execution context), so the job repository shows a running run's progress, one short transaction a second.
@@ -22,22 +21,21 @@ final class PipelineTasklet implements StoppableTasklet {
 
     private static final long POLL_MILLIS = 1000;
 
+    private final CompletableFuture<Long> run;
     private final Pipeline pipeline;
     private final RunRecorder recorder;
-    private CompletableFuture<Long> run;
     private RunRecorder.Counts recorded = RunRecorder.Counts.ZERO;
     private boolean stopRecorded;
 
-    PipelineTasklet(Pipeline pipeline, RunRecorder recorder) {
+    /** Follows {@code run}, the run of {@code pipeline} that was started before the job (see {@link StartedRun}). */
+    PipelineTasklet(CompletableFuture<Long> run, Pipeline pipeline, RunRecorder recorder) {
+        this.run = run;
         this.pipeline = pipeline;
         this.recorder = recorder;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        if (run == null) {
-            run = start();
-        }
         boolean finished;
         try {
             run.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -56,18 +54,6 @@ final class PipelineTasklet implements StoppableTasklet {
             return RepeatStatus.CONTINUABLE;
         }
         return finished ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
-    }
-
-    private CompletableFuture<Long> start() {
-        CompletableFuture<Long> future = new CompletableFuture<>();
-        Threads.startDaemon("pipeline", () -> {
-            try {
-                future.complete(pipeline.run(recorder));
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        });
-        return future;
     }
 
     private void record(StepContribution contribution, ChunkContext chunkContext) {

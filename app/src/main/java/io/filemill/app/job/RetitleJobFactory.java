@@ -1,6 +1,7 @@
 package io.filemill.app.job;
 
 import io.filemill.pipeline.engine.Pipeline;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -11,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the {@value #JOB_NAME} job for one run: a single step that drives that run's pipeline.
- * A job is built per run because its step holds the run's pipeline and recorder.
+ * A job is built per run because its step follows that run's pipeline and recorder.
  */
 @Component
 public class RetitleJobFactory {
@@ -28,9 +29,9 @@ public class RetitleJobFactory {
         this.transactionManager = transactionManager;
     }
 
-    Job create(Pipeline pipeline, RunRecorder recorder) {
+    Job create(CompletableFuture<Long> run, Pipeline pipeline, RunRecorder recorder) {
         Step step = new StepBuilder(STEP_NAME, jobRepository)
-                .tasklet(new PipelineTasklet(pipeline, recorder), transactionManager)
+                .tasklet(new PipelineTasklet(run, pipeline, recorder), transactionManager)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository).start(step).build();
     }

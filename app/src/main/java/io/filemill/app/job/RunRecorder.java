@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ final class RunRecorder implements RunListener {
     private final Map<Long, Long> takenAt = new ConcurrentHashMap<>();
     private final Histogram latency = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
     private final AtomicReference<Instant> firstDelivered = new AtomicReference<>();
+    private final CompletableFuture<Void> firstSeen = new CompletableFuture<>();
 
     public RunRecorder(Path inbox) {
         this.inbox = inbox;
@@ -65,6 +67,7 @@ final class RunRecorder implements RunListener {
 
     @Override
     public void taken(FileTask task) {
+        seen();
         taken.increment();
         takenAt.put(task.id(), System.nanoTime());
     }
@@ -111,6 +114,7 @@ final class RunRecorder implements RunListener {
 
     @Override
     public void skipped(Path path, String reason) {
+        seen();
         skipped.increment();
         log.debug("skipped {}: {}", path, reason);
         if (keptSkips.incrementAndGet() <= KEPT_PROBLEMS) {
@@ -120,11 +124,28 @@ final class RunRecorder implements RunListener {
 
     @Override
     public void deferred(Path path, String reason) {
+        seen();
         deferred.increment();
         log.debug("deferred {}: {}", inbox.relativize(path), reason); // summarised once at the end: see deferralSummary
         if (keptDeferrals.incrementAndGet() <= KEPT_PROBLEMS) {
             deferrals.add(new FileProblem(inbox.relativize(path).toString(), reason, path.toString()));
         }
+    }
+
+    private void seen() {
+        if (!firstSeen.isDone()) {
+            firstSeen.complete(null);
+        }
+    }
+
+    /** Completes when the run first sees a file: taken, skipped or deferred. */
+    CompletableFuture<Void> firstSeen() {
+        return firstSeen;
+    }
+
+    /** Whether the run has seen any file: taken, skipped or deferred. */
+    boolean sawAnything() {
+        return firstSeen.isDone();
     }
 
     /**

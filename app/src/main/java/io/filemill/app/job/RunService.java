@@ -3,7 +3,6 @@ package io.filemill.app.job;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.monitor.RunMetrics;
-import io.filemill.app.report.Progress;
 import io.filemill.app.report.RunMeasurements;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
@@ -11,12 +10,8 @@ import io.filemill.app.report.SummaryTable;
 import io.filemill.app.stop.Shutdown;
 import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.engine.Pipeline;
-import io.filemill.pipeline.engine.PipelineStages;
-import io.filemill.pipeline.scan.InboxScanner;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -33,16 +28,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the retitle job once: checks the configuration, takes the run lock, finishes what an
- * interrupted run left, runs the pipeline as a Spring Batch job, and reports.
+ * Runs the retitle job once: takes the run lock, starts the run ({@link StartedRun}: what
+ * interrupted runs left is finished, the pipeline streams), records it as a Spring Batch job,
+ * and reports. {@code filemill run} starts its run before Spring and hands it to {@link #record}.
  */
 @Service
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-
-    /** How long a run waits for the workers of a dead run to halt (they do within a second). */
-    private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(5);
 
     private final FilemillProperties properties;
     private final RetitleJobFactory jobs;
@@ -78,32 +71,32 @@ public class RunService {
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
                 : RunLocks.acquire(settings.home(), settings.inbox())) {
-            // a worker of a dead run may still be publishing from a journal: recovery waits until none is left
-            WorkerFence.awaitNoWorkers(settings.workerLock(), ORPHAN_PATIENCE);
-            StageRunners runners = new StageRunners(settings, metrics);
-            StartingStages stages = StartingStages.start(settings, runners);
-            try {
-                interruptedRuns.finish(settings);
-            } catch (Exception | Error e) {
-                stages.closeOnceStarted();
-                throw e;
-            }
-            if (request.shutdown().requested()) {
-                stages.closeOnceStarted(); // stopped before the first file: nothing was taken
-                log.warn("stopped before the run started: no file was taken");
-                return RunResult.STOPPED;
-            }
-            return runJob(settings, request, runners, stages.await());
+            return record(StartedRun.start(settings, new StageRunners(settings, metrics), request));
         }
     }
 
-    private RunResult runJob(RunSettings settings, Request request, StageRunners runners, PipelineStages stages)
-            throws Exception {
-        RunRecorder recorder = new RunRecorder(settings.inbox());
-        Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), stages,
-                settings.delivery().batchSize());
-        Job job = jobs.create(pipeline, recorder);
-        Instant started = Instant.now();
+    /**
+     * Records a started run as a job of the job repository, follows it to its end, reports it, and
+     * closes it. Call while holding the run's locks.
+     */
+    public RunResult record(StartedRun run) throws Exception {
+        try (run) {
+            interruptedRuns.markDead(run.settings().inbox());
+            if (run.stoppedBeforeItStarted()) {
+                log.warn("stopped before the run started: no file was taken");
+                return RunResult.STOPPED;
+            }
+            return runJob(run);
+        }
+    }
+
+    private RunResult runJob(StartedRun run) throws Exception {
+        RunSettings settings = run.settings();
+        Request request = run.request();
+        RunRecorder recorder = run.recorder();
+        Pipeline pipeline = run.pipeline();
+        Job job = jobs.create(run.finished(), pipeline, recorder);
+        Instant started = run.started();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("inbox", settings.inbox().toString())
                 .addLocalDateTime("startedAt", LocalDateTime.ofInstant(started, ZoneId.systemDefault()))
@@ -111,63 +104,38 @@ public class RunService {
                 .addString("stages", RunReports.describeStages(settings), false)
                 .addString("durability", settings.delivery().durability().name().toLowerCase(Locale.ROOT), false)
                 .toJobParameters();
-        log.info("run started: inbox {}, {}, {} delivery", settings.inbox(), RunReports.describeStages(settings),
-                settings.delivery().durability().name().toLowerCase(Locale.ROOT));
         JobExecution execution;
         Instant finished;
-        try (AutoCloseable stopping = request.shutdown().register(stopper(pipeline), settings.stopGrace())) {
-            try (Progress progress = RunProgress.start(recorder, settings, request.terminal() ? request.err() : null)) {
-                try {
-                    execution = jobOperator.start(job, parameters);
-                } finally {
-                    runners.finished();
-                }
-                finished = Instant.now();
-                recorder.accountForTheUnanswered();
-                progress.finish(recorder.counts().done(), RunReports.rate(recorder.counts().done(), started, finished));
-            }
-            RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
-                    runners.workerUsage(), runners.traffic());
-            RunReport report = RunReports.of(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
-                    measurements);
-            Path reportFile = reports.write(report, settings.reportDir());
-            metrics.record(report);
-            request.out().print(SummaryTable.render(report, reportFile));
-            String deferrals = recorder.deferralSummary();
-            if (deferrals != null) {
-                log.info("run {}: {}", report.runId(), deferrals);
-            }
-            log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
-                    report.delivered(), report.retitled(), report.unchanged(), report.failed(),
-                    String.format(Locale.ROOT, "%.2f", report.wallSeconds()));
-            if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
-                request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
-                return RunResult.FAILED;
-            }
-            if (pipeline.isStopRequested() && request.shutdown().requested()) {
-                return RunResult.STOPPED;
-            }
-            return report.failed() > 0 || report.left() > 0 ? RunResult.INCOMPLETE : RunResult.DELIVERED;
+        try {
+            execution = jobOperator.start(job, parameters);
+            finished = Instant.now();
+            recorder.accountForTheUnanswered();
+            run.finishProgress(RunReports.rate(recorder.counts().done(), started, finished));
+        } finally {
+            run.close();
         }
-    }
-
-
-    /**
-     * On SIGTERM or Ctrl-C: take no more files and let the files in flight finish; after the grace
-     * period give up on those still being retitled. Files not delivered stay in the inbox, and the
-     * job records the run as STOPPED.
-     */
-    private static Shutdown.Stoppable stopper(Pipeline pipeline) {
-        return new Shutdown.Stoppable() {
-            @Override
-            public void stop() {
-                pipeline.stop();
-            }
-
-            @Override
-            public void abandon() {
-                pipeline.abandonInFlight();
-            }
-        };
+        StageRunners runners = run.runners();
+        RunMeasurements measurements = RunMeasurements.measure(recorder.firstDelivered(), recorder.latency(),
+                runners.workerUsage(), runners.traffic());
+        RunReport report = RunReports.of(execution, settings, recorder, started, finished, runners.workerStartupTimes(),
+                measurements);
+        Path reportFile = reports.write(report, settings.reportDir());
+        metrics.record(report);
+        request.out().print(SummaryTable.render(report, reportFile));
+        String deferrals = recorder.deferralSummary();
+        if (deferrals != null) {
+            log.info("run {}: {}", report.runId(), deferrals);
+        }
+        log.info("run {} finished: {} delivered ({} retitled, {} unchanged), {} failed in {} s", report.runId(),
+                report.delivered(), report.retitled(), report.unchanged(), report.failed(),
+                String.format(Locale.ROOT, "%.2f", report.wallSeconds()));
+        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
+            request.err().println("filemill: run " + report.runId() + " failed: " + report.error());
+            return RunResult.FAILED;
+        }
+        if (pipeline.isStopRequested() && request.shutdown().requested()) {
+            return RunResult.STOPPED;
+        }
+        return report.failed() > 0 || report.left() > 0 ? RunResult.INCOMPLETE : RunResult.DELIVERED;
     }
 }

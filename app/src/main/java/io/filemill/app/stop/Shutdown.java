@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -51,7 +50,6 @@ public final class Shutdown {
     /** How long after abandoning a stop may take before the process halts. */
     static final long HARD_MARGIN_SECONDS = 15;
 
-    private static final Logger log = LoggerFactory.getLogger(Shutdown.class);
     private static final Map<String, Integer> SIGNAL_NUMBERS = Map.of("INT", 2, "TERM", 15);
 
     private final PrintStream err;
@@ -151,9 +149,12 @@ public final class Shutdown {
         halt.accept(exitCode());
     }
 
-    /** Said once, by the logger, whose lines go to stderr. */
+    /**
+     * Said once, by the logger, whose lines go to stderr. The logger is looked up only here: every
+     * command makes its Shutdown first, and logging is set up later, from the command's configuration.
+     */
     private void say(String message) {
-        log.warn(message);
+        LoggerFactory.getLogger(Shutdown.class).warn(message);
         err.flush();
     }
 

@@ -39,9 +39,15 @@ public final class StageRunners {
     private final List<ProcessStageRunner<?, ?, ?>> processRunners = new ArrayList<>();
     private WorkerLauncher launcher;
 
+    /** Runners whose request latencies go to {@code metrics}' {@code filemill.stage.latency} timers. */
     public StageRunners(RunSettings settings, RunMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
+    }
+
+    /** Runners that time nothing: for a run whose meters nobody can read ({@code filemill run} exits after it). */
+    public StageRunners(RunSettings settings) {
+        this(settings, null);
     }
 
     public PipelineStages create(RetitleSettings retitle, DeliverySettings deliver) throws IOException {
@@ -61,7 +67,8 @@ public final class StageRunners {
 
     private <S, I, O> StageRunner<I, O> runner(StageDefinition<S, I, O> stage, S stageSettings,
                                                RunSettings.StagePlan plan, int queued) throws IOException {
-        return new TimedStageRunner<>(untimedRunner(stage, stageSettings, plan, queued),
+        StageRunner<I, O> runner = untimedRunner(stage, stageSettings, plan, queued);
+        return metrics == null ? runner : new TimedStageRunner<>(runner,
                 metrics.stageLatency(stage.name(), plan.mode().name().toLowerCase(Locale.ROOT)));
     }
 

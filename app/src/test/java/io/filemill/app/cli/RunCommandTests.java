@@ -195,10 +195,38 @@ class RunCommandTests {
     void staleStagedFileFromAKilledRunIsCleanedUp() throws Exception {
         Files.createDirectories(root.resolve("processed"));
         Path stale = Files.writeString(root.resolve("processed/.filemill-dead1234-7.tmp"), "half written");
+        Files.writeString(inbox.resolve("a.md"), "# a\n"); // the original the killed run was staging
 
         assertThat(filemill()).isZero();
 
         assertThat(stale).doesNotExist();
+        assertThat(root.resolve("processed/a.md")).hasContent("# A\n");
+    }
+
+    @Test
+    void anEmptyInboxRecordsNoRunAndStartsNoJobRepository() {
+        assertThat(filemill()).as(stderr()).isZero();
+        assertThat(stdout()).isEqualTo("filemill: nothing to do: " + inbox + " has no files; no run recorded\n");
+        assertThat(root.resolve("state/jobrepo.mv.db")).doesNotExist();
+        assertThat(root.resolve("state/runs")).doesNotExist();
+    }
+
+    @Test
+    void anInboxOfNothingToTakeRecordsNoRunEither() throws Exception {
+        Files.writeString(inbox.resolve(".hidden.md"), "# hidden\n");
+        Files.writeString(inbox.resolve("upload.part"), "# still coming\n");
+        assertThat(filemill()).as(stderr()).isZero();
+        assertThat(stdout()).contains("nothing to do");
+        assertThat(root.resolve("state/jobrepo.mv.db")).doesNotExist();
+        assertThat(inbox.resolve(".hidden.md")).exists();
+    }
+
+    @Test
+    void aFileNotReadyYetIsRecordedAsDeferred() throws Exception {
+        Files.writeString(inbox.resolve("fresh.md"), "# fresh\n");
+        assertThat(filemill("--min-age", "1h")).as(stderr()).isZero();
+        assertThat(stdout()).contains("files seen   1", "deferred");
+        assertThat(root.resolve("state/runs/run-1.json")).exists();
     }
 
     @Nested

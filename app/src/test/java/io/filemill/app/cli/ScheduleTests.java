@@ -114,6 +114,7 @@ class ScheduleTests {
 
     /** A finished run, recorded as having started three days ago: the nightly fire times since were missed. */
     private void runThreeDaysAgo() throws Exception {
+        Files.writeString(inbox.resolve("three-days-ago.md"), "# three days ago\n"); // an empty inbox records no run
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(location());
         assertThat(new FilemillCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))

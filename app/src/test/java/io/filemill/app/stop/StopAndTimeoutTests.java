@@ -139,8 +139,16 @@ class StopAndTimeoutTests {
         ByteArrayOutputStream history = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         FilemillCli cli = new FilemillCli(new PrintStream(history, true), new PrintStream(errors, true));
-        assertThat(cli.run("history", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
-        assertThat(history.toString().lines().skip(1).toList()).singleElement().asString().endsWith("STARTED");
+        // the files stream while the run's job repository starts: the run is recorded a moment later
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(cli.run("history", "--home", root.resolve("state").toString()) == 0
+                && history.toString().lines().count() > 1) && System.nanoTime() < deadline) {
+            history.reset();
+            errors.reset();
+            Thread.sleep(100);
+        }
+        assertThat(history.toString().lines().skip(1).toList()).as(errors.toString()).singleElement().asString()
+                .endsWith("STARTED");
         history.reset();
         assertThat(cli.run("show", "1", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
         assertThat(history.toString()).contains("STARTED");

@@ -31,7 +31,7 @@ public final class StageCatalog {
     /** A deliver batch given up on leaves its files in the inbox (or where its journal says they went). */
     public static final StageDefinition<DeliverySettings, DeliveryBatch, List<Outcome>> DELIVER = new StageDefinition<>(
             "deliver", Codecs.DELIVERY_SETTINGS, Codecs.DELIVERY_BATCH, Codecs.OUTCOMES,
-            settings -> new Deliverer(settings)::deliver,
+            Deliverer::new,
             (batch, reason) -> batch.results().stream()
                     .<Outcome>map(r -> Outcome.Failed.leftInInbox(r.task(), reason + "; left in the inbox"))
                     .toList());

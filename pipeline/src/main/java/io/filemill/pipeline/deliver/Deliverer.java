@@ -1,5 +1,6 @@
 package io.filemill.pipeline.deliver;
 
+import io.filemill.pipeline.stage.Stage;
 import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.DeliveryBatch;
 import io.filemill.pipeline.task.FileTask;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * by a concurrent batch is detected by the no-clobber link). Names are {@link Targets}', publishing
  * is {@link Publisher}'s.
  */
-public final class Deliverer {
+public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
 
     /**
      * How many staged files a batch forces at once. One force waits for the disk, and disks serve
@@ -53,8 +54,22 @@ public final class Deliverer {
     /** Target directories made or found by earlier batches: made once per run, not once per batch. */
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
+    private final SpareJournals spareJournals;
+
     public Deliverer(DeliverySettings settings) {
         this.settings = settings;
+        this.spareJournals = new SpareJournals(settings.journalDir());
+    }
+
+    @Override
+    public List<Outcome> run(DeliveryBatch batch) throws IOException {
+        return deliver(batch);
+    }
+
+    /** Deletes the spare journals; call once no batch is being delivered any more. */
+    @Override
+    public void close() throws IOException {
+        spareJournals.close();
     }
 
     /**
@@ -66,7 +81,7 @@ public final class Deliverer {
     public List<Outcome> deliver(DeliveryBatch batch) throws IOException {
         boolean force = settings.durability().forces();
         List<DeliveryStep> steps = new ArrayList<>(batch.results().size());
-        try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force)) {
+        try (Journal journal = Journal.open(settings.journalDir(), batch.id(), force, spareJournals)) {
             Map<Path, Intent> resumed = journal.resumed();
             Map<Path, IOException> unforced = force ? forceStaged(batch.results(), resumed) : Map.of();
             Targets targets = new Targets(settings);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,24 +29,40 @@ final class Journal implements AutoCloseable {
     private final boolean force;
     private final StringBuilder buffered = new StringBuilder();
     private Map<Path, Intent> resumed = Map.of();
+    private boolean completed;
 
-    private Journal(Path file, FileChannel channel, boolean force) {
+    private final SpareJournals spares;
+
+    private Journal(Path file, FileChannel channel, boolean force, SpareJournals spares) {
         this.file = file;
         this.channel = channel;
         this.force = force;
+        this.spares = spares;
     }
 
     /**
      * Opens the journal of a batch, appending to what an interrupted attempt of the batch wrote
-     * (see {@link #resumed}). One {@code open} and, for a new batch, nothing else.
+     * (see {@link #resumed}). A new batch renames a spare when there is one (no file created), and
+     * gives it back when complete.
      */
-    static Journal open(Path dir, String batchId, boolean force) throws IOException {
+    static Journal open(Path dir, String batchId, boolean force, SpareJournals spares) throws IOException {
         Path file = dir.resolve(batchId + SUFFIX);
+        boolean retried = file.toFile().exists(); // one lookup, no exception: a batch delivered again after its worker died
+        SpareJournals.Spare spare = retried ? null : spares.take();
+        if (spare != null) {
+            try {
+                Files.move(spare.file(), file, StandardCopyOption.ATOMIC_MOVE);
+                return new Journal(file, spare.channel(), force, spares);
+            } catch (IOException e) {
+                spare.channel().close();
+                throw e;
+            }
+        }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             long size = channel.size();
-            Journal journal = new Journal(file, channel, force);
+            Journal journal = new Journal(file, channel, force, spares);
             if (size > 0) {
                 ByteBuffer earlier = ByteBuffer.allocate(Math.toIntExact(size));
                 while (earlier.hasRemaining() && channel.read(earlier) >= 0) {
@@ -94,10 +111,18 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Deletes the journal: the batch is complete, nothing is left for recovery to finish. */
+    /**
+     * The batch is complete, nothing is left for recovery to finish: the journal is emptied and
+     * kept as a spare for a later batch (deleted when that fails).
+     */
     void complete() throws IOException {
-        channel.close();
-        FastDelete.delete(file);
+        try {
+            spares.giveBack(file, channel);
+            completed = true;
+        } catch (IOException e) {
+            channel.close();
+            FastDelete.delete(file);
+        }
     }
 
     /**
@@ -106,7 +131,9 @@ final class Journal implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (!completed) {
+            channel.close();
+        }
     }
 
     /** The journal could not be written; the batch must stop before it publishes anything more. */

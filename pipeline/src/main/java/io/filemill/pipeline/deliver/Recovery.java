@@ -50,6 +50,7 @@ public final class Recovery {
                 }
             }
         }
+        deleteSpareJournals(settings.journalDir());
         int stale = deleteStaged(settings.processed()) + deleteStaged(settings.failed());
         return new Report(journals, completed, stale, refused);
     }
@@ -66,6 +67,17 @@ public final class Recovery {
             Files.writeString(ReasonFiles.of(target), intent.reason() + "\n", StandardCharsets.UTF_8);
         }
         return Files.deleteIfExists(intent.original()); // staged files are removed below with the other stale ones
+    }
+
+    /** Emptied journals a killed run kept for its next batches ({@link SpareJournals}): they hold no intent. */
+    private static void deleteSpareJournals(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SpareJournals.SUFFIX)) {
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static int deleteStaged(Path dir) throws IOException {

@@ -3,6 +3,7 @@ package io.filemill.pipeline.scan;
 import io.filemill.pipeline.task.FileTask;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -70,6 +71,13 @@ public final class InboxScanner {
             throw visitor.interrupted;
         }
         return visitor.taken;
+    }
+
+    /** Whether a directory has no entry at all: one look, for a run to tell at once that it has nothing to do. */
+    public static boolean isEmpty(Path directory) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return !entries.iterator().hasNext();
+        }
     }
 
     /** Whether a name is one the scanner never takes: hidden, or a temporary file still being written. */

@@ -6,7 +6,12 @@ package io.filemill.pipeline.stage;
  * is unwritable). Implementations are thread-safe.
  */
 @FunctionalInterface
-public interface Stage<I, O> {
+public interface Stage<I, O> extends AutoCloseable {
 
     O run(I input) throws Exception;
+
+    /** Releases what the stage keeps between requests; called once, after its last request. */
+    @Override
+    default void close() throws Exception {
+    }
 }

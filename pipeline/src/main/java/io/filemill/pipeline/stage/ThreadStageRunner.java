@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a stage on a fixed pool of threads, with at most {@code workers + queued} requests in flight.
@@ -18,6 +19,7 @@ public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
     private final Stage<I, O> stage;
     private final ExecutorService executor;
     private final Semaphore window;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param name    names the threads, {@code name-1} to {@code name-N}
@@ -59,11 +61,23 @@ public final class ThreadStageRunner<I, O> implements StageRunner<I, O> {
         }
     }
 
+    /** Waits for the requests in flight, then closes the stage. */
     @Override
     public void close() throws InterruptedException {
         executor.shutdown();
         while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
             // requests still running: keep waiting, they always end (each has a deadline)
+        }
+        if (closed.compareAndSet(false, true)) {
+            try {
+                stage.close();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // what a stage keeps between requests holds no file of the run's (spare journals): leave it
+                System.getLogger(ThreadStageRunner.class.getName()).log(System.Logger.Level.WARNING,
+                        "cannot close the stage: " + e);
+            }
         }
     }
 

@@ -67,8 +67,12 @@ class DelivererTests {
     @Test
     void deliversRewrittenContentAndRemovesOriginalAndStagedFile() throws IOException {
         FileTask task = inboxFile("a.md", "# old\n");
-        List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                .deliver(batch(rewritten(task, "# New\n")));
+        List<Outcome> outcomes;
+        try (Deliverer deliverer = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)) {
+            outcomes = deliverer.deliver(batch(rewritten(task, "# New\n")));
+            assertThat(journal).as("no journal, only an emptied spare for the next batch")
+                    .isDirectoryNotContaining("glob:**.journal");
+        }
         assertThat(outcomes).singleElement().isInstanceOfSatisfying(Delivered.class, d -> {
             assertThat(d.target()).isEqualTo(processed.resolve("a.md"));
             assertThat(d.changed()).isTrue();
@@ -115,6 +119,22 @@ class DelivererTests {
         FileTask task = inboxFile("2026/11/d.md", "# d\n");
         deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE).deliver(batch(rewritten(task, "# D\n")));
         assertThat(processed.resolve("2026/11/d.md")).hasContent("# D\n");
+    }
+
+    @Test
+    void batchesReuseOneJournalFileAndLeaveNoneBehindOnceClosed() throws IOException {
+        try (Deliverer deliverer = deliverer(CollisionPolicy.SUFFIX, Durability.FAST)) {
+            for (int i = 0; i < 5; i++) {
+                FileTask task = inboxFile("r" + i + ".md", "# r\n");
+                deliverer.deliver(batch(rewritten(task, "# R\n")));
+                try (var files = Files.list(journal)) {
+                    assertThat(files.map(p -> p.getFileName().toString()).toList()).as("after batch " + i)
+                            .singleElement().satisfies(name -> assertThat(name).endsWith(".spare"));
+                }
+            }
+        }
+        assertThat(journal).isEmptyDirectory();
+        assertThat(processed.resolve("r4.md")).hasContent("# R\n");
     }
 
     @Test
@@ -365,6 +385,13 @@ class DelivererTests {
             assertThat(task.source()).doesNotExist();
             assertThat(staged).doesNotExist();
             assertThat(processed.resolve("a.md")).hasContent("# A\n");
+            assertThat(journal).isEmptyDirectory();
+        }
+
+        @Test
+        void deletesTheSpareJournalsAKilledRunKept() throws IOException {
+            Files.writeString(journal.resolve("journal-1234abcd-1.spare"), "");
+            Recovery.recover(settings());
             assertThat(journal).isEmptyDirectory();
         }
 

@@ -57,7 +57,7 @@ class PipelineTests {
                 Durability.DURABLE, null));
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 4),
-                new ThreadStageRunner<>("deliver", deliverer::deliver, workers, 1));
+                new ThreadStageRunner<>("deliver", deliverer, workers, 1));
         return new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, maxBatch);
     }
 
@@ -185,7 +185,7 @@ class PipelineTests {
         Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
                 Durability.FAST, null));
         return new PipelineStages(new ThreadStageRunner<>("retitle", task -> stage.retitle(task, retitler), 1, 2),
-                new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+                new ThreadStageRunner<>("deliver", deliverer, 1, 1));
     }
 
     @Test

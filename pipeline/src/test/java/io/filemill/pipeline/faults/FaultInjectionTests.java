@@ -81,7 +81,7 @@ class FaultInjectionTests {
                 LocalDate.of(2026, 11, 24), RetitleSettings.DEFAULT_HEAD_LIMIT));
         Deliverer deliverer = new Deliverer(delivery(run));
         PipelineStages stages = new PipelineStages(new ThreadStageRunner<>("retitle", retitler::retitle, 1, 4),
-                new ThreadStageRunner<>("deliver", deliverer::deliver, 1, 1));
+                new ThreadStageRunner<>("deliver", deliverer, 1, 1));
         try {
             new Pipeline(new InboxScanner(run.inbox(), ScanSettings.defaults()), stages, 2).run(outcome -> { });
         } catch (Exception runFailedAsAWhole) {
