@@ -3,6 +3,7 @@ package io.filemill.pipeline.retitle;
 import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Permissions;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult;
 import io.filemill.pipeline.title.TitleLocation;
@@ -19,7 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -27,8 +32,9 @@ import java.util.zip.CheckedOutputStream;
 /**
  * Writes a file's rewrite as a staged file in processed/: the head with the new title, then the
  * rest of the file streamed as bytes while it is checked to be UTF-8, with the original's
- * permissions; in cross-device mode the copy is read back and compared. A failure to write is a
- * {@link StagingFailure}, told apart from a failure to read the original.
+ * permissions (given at creation where the umask allows); in cross-device mode the copy is read
+ * back and compared. A failure to write is a {@link StagingFailure}, told apart from a failure to
+ * read the original.
  */
 final class StagedWriter {
 
@@ -47,13 +53,33 @@ final class StagedWriter {
                 + Confinement.STAGING_SUFFIX);
     }
 
-    /** Creates the staged file; one left by an attempt whose worker died is replaced. */
-    private static FileChannel createStaged(Path staged) throws IOException {
+    private static final Set<StandardOpenOption> CREATE = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    /**
+     * Creates the staged file, with the original's scanned permissions where the umask leaves them
+     * whole; one left by an attempt whose worker died is replaced.
+     */
+    private static FileChannel createStaged(Path staged, FileTask task) throws IOException {
+        FileAttribute<?>[] permissions = Permissions.survivesUmask(task.mode())
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(Permissions.of(task.mode()))}
+                : new FileAttribute<?>[0];
         try {
-            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return FileChannel.open(staged, CREATE, permissions);
         } catch (FileAlreadyExistsException leftByAnEarlierAttempt) {
             Files.delete(staged);
-            return FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return FileChannel.open(staged, CREATE, permissions);
+        }
+    }
+
+    /** Gives the staged file its original's permissions, unless it was created with them. */
+    private static void permissions(FileTask task, Path staged) throws IOException {
+        if (Permissions.survivesUmask(task.mode())) {
+            return;
+        }
+        if (task.mode() != FileTask.UNKNOWN_MODE) {
+            Files.setPosixFilePermissions(staged, Permissions.of(task.mode()));
+        } else {
+            copyPermissions(task.source(), staged);
         }
     }
 
@@ -72,9 +98,9 @@ final class StagedWriter {
         long bytes;
         boolean done = false;
         CRC32C written = new CRC32C();
-        FileChannel channel = staging(() -> createStaged(staged));
+        FileChannel channel = staging(() -> createStaged(staged, task));
         try {
-            staging(() -> copyPermissions(task.source(), staged));
+            staging(() -> permissions(task, staged));
             if (head.complete) {
                 bytes = writeWhole(channel, written, ByteBuffer.wrap(head.bytes, 0, byteStart), ByteBuffer.wrap(encodedTitle),
                         ByteBuffer.wrap(head.bytes, byteEnd, head.length - byteEnd));

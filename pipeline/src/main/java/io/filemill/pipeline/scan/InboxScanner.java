@@ -1,6 +1,7 @@
 package io.filemill.pipeline.scan;
 
 import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Permissions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -136,7 +137,7 @@ public final class InboxScanner {
                 listener.deferred(file, notReady);
             } else {
                 try {
-                    consumer.accept(new FileTask(++taken, file, relative, attrs.size()));
+                    consumer.accept(new FileTask(++taken, file, relative, attrs.size(), Permissions.modeOf(attrs)));
                 } catch (InterruptedException e) {
                     interrupted = e;
                     return FileVisitResult.TERMINATE;

@@ -28,12 +28,13 @@ public final class Codecs {
     public static final Codec<FileTask> FILE_TASK = new Codec<>() {
         @Override
         public void write(WireOutput out, FileTask task) {
-            out.writeLong(task.id()).writePath(task.source()).writeString(task.relativeName()).writeLong(task.size());
+            out.writeLong(task.id()).writePath(task.source()).writeString(task.relativeName()).writeLong(task.size())
+                    .writeInt(task.mode());
         }
 
         @Override
         public FileTask read(WireInput in) throws MalformedFrameException {
-            return new FileTask(in.readLong(), in.readPath(), in.readRequiredString(), in.readLong());
+            return new FileTask(in.readLong(), in.readPath(), in.readRequiredString(), in.readLong(), in.readInt());
         }
     };
 

@@ -11,7 +11,7 @@ public final class Messages {
     }
 
     /** The version of the frame protocol; both sides must speak the same. */
-    public static final int PROTOCOL_VERSION = 4;
+    public static final int PROTOCOL_VERSION = 5;
 
     /** HELLO: the protocol version, the stage's name and its settings. */
     public static <S> byte[] hello(String stage, Codec<S> codec, S settings) {

@@ -326,8 +326,10 @@ class DelivererTests {
             Files.writeString(journal.resolve("b7.journal"),
                     new Intent(task.source(), staged.staged(), processed.resolve("a.md"), null).toLine());
 
-            List<Outcome> outcomes = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)
-                    .deliver(new DeliveryBatch("b7", List.of(staged)));
+            List<Outcome> outcomes;
+            try (Deliverer deliverer = deliverer(CollisionPolicy.SUFFIX, Durability.DURABLE)) {
+                outcomes = deliverer.deliver(new DeliveryBatch("b7", List.of(staged)));
+            }
 
             assertThat(outcomes).singleElement().isInstanceOfSatisfying(Delivered.class,
                     d -> assertThat(d.target()).isEqualTo(processed.resolve("a.md")));

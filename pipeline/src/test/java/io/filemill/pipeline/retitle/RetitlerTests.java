@@ -8,6 +8,7 @@ import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.Deadline;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
+import io.filemill.pipeline.task.Permissions;
 import io.filemill.pipeline.task.RetitleResult.Rejected;
 import io.filemill.pipeline.task.RetitleResult.Rewritten;
 import io.filemill.pipeline.task.RetitleResult.Unchanged;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RetitlerTests {
 
@@ -274,15 +277,19 @@ class RetitlerTests {
             assertThat(staging).isEmptyDirectory();
         }
 
-        @Test
-        void stagedFileKeepsTheOriginalsPermissions() throws IOException {
+        @ParameterizedTest(name = "{0}, scanned: {1}")
+        @CsvSource({"rw-------, true", "rw-------, false", "rw-r--r--, true", "rw-rw-rw-, true", "rwxrwxr-x, true",
+                "r--------, true", "rw-rw-rw-, false"})
+        void stagedFileKeepsTheOriginalsPermissionsWhateverTheUmask(String permissions, boolean scanned)
+                throws IOException {
             Path file = Files.writeString(inbox.resolve("p.md"), "# secret notes\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
             Retitler retitler = new Retitler(new RetitleSettings(inbox, staging, "t", RuleChain.defaults(),
                     LocalDate.of(2026, 1, 1), 4096));
-            Rewritten result = (Rewritten) retitler.retitle(new FileTask(7, file, "p.md", Files.size(file)));
+            int mode = scanned ? Permissions.mode(PosixFilePermissions.fromString(permissions)) : FileTask.UNKNOWN_MODE;
+            Rewritten result = (Rewritten) retitler.retitle(new FileTask(7, file, "p.md", Files.size(file), mode));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.staged())))
-                    .isEqualTo("rw-------");
+                    .isEqualTo(permissions);
         }
 
         @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class WireTests {
 
-    static final FileTask TASK = new FileTask(42, Path.of("/in/sub/ünï côdé.md"), "sub/ünï côdé.md", 1234);
+    static final FileTask TASK = new FileTask(42, Path.of("/in/sub/ünï côdé.md"), "sub/ünï côdé.md", 1234, 0640);
 
     @Nested
     class Codecs {
@@ -69,8 +69,12 @@ class WireTests {
         @Test
         void bytesThatHoldAnInvalidValueAreMalformedNotACrash() {
             byte[] bad = new WireOutput().writeLong(1).writeString("/in/x").writeString("../etc/passwd").writeLong(1)
-                    .toByteArray();
+                    .writeInt(0644).toByteArray();
             assertThatThrownBy(() -> io.filemill.pipeline.wire.Codecs.FILE_TASK.decode(bad))
+                    .isInstanceOf(MalformedFrameException.class).hasMessageContaining("invalid value");
+            byte[] badMode = new WireOutput().writeLong(1).writeString("/in/x").writeString("x").writeLong(1)
+                    .writeInt(04755).toByteArray();
+            assertThatThrownBy(() -> io.filemill.pipeline.wire.Codecs.FILE_TASK.decode(badMode))
                     .isInstanceOf(MalformedFrameException.class).hasMessageContaining("invalid value");
         }
 
