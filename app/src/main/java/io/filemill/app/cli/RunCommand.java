@@ -5,6 +5,7 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.DryRun;
 import io.filemill.app.job.RunResult;
+import io.filemill.app.job.RecordedRunMarker;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.RunService;
 import io.filemill.app.job.StartedRun;
@@ -59,7 +60,8 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
         RunSettings.check(properties); // refused before anything is written: no lock file, no directory
         RunSettings settings = RunSettings.from(properties);
         try (RunLocks locks = RunLocks.acquire(settings.home(), settings.inbox())) {
-            if (InboxScanner.isEmpty(settings.inbox())) {
+            boolean deadRunToMark = RecordedRunMarker.leftByADeadRun(settings.home());
+            if (!deadRunToMark && InboxScanner.isEmpty(settings.inbox())) {
                 return nothingToDo(settings); // not even logging to set up
             }
             EarlyLogging.initialize(configured);
@@ -67,7 +69,7 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
                     context.err(), context.shutdown());
             try (StartedRun run = StartedRun.start(settings, new StageRunners(settings), request)) {
                 // the files stream while Spring and the job repository start; an inbox of nothing to take needs neither
-                if (!run.hasAnythingToRecord()) {
+                if (!run.hasAnythingToRecord() && !deadRunToMark) {
                     return nothingToDo(settings);
                 }
                 try (ConfigurableApplicationContext spring = SpringContexts.startRecording(options.toProperties(),
@@ -79,7 +81,8 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
     }
 
     /**
-     * An inbox with no file in it: no run to record, so neither Spring nor the job repository starts.
+     * An inbox with no file in it, and no run that died while recorded as running (which the next
+     * recorded run marks failed): no run to record, so neither Spring nor the job repository starts.
      * What an interrupted run may have left (a journal, a staged copy) is finished by the next run
      * that finds a file; its originals would be files here.
      */

@@ -86,7 +86,10 @@ public class RunService {
                 log.warn("stopped before the run started: no file was taken");
                 return RunResult.STOPPED;
             }
-            return runJob(run);
+            RecordedRunMarker.mark(run.settings().home());
+            RunResult result = runJob(run);
+            RecordedRunMarker.clear(run.settings().home());
+            return result;
         }
     }
 

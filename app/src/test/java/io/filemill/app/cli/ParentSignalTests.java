@@ -2,6 +2,7 @@ package io.filemill.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.filemill.app.History;
 import io.filemill.app.SampleData;
 import io.filemill.app.SystemCommands;
 import io.filemill.app.corpus.CorpusGenerator;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +105,8 @@ class ParentSignalTests {
     void workersExitWhenTheirParentIsKilledAndARerunFinishesTheJob() throws Exception {
         Process run = startRun();
         awaitDelivered(300, run);
+        // killed once recorded: a run killed before its job repository was up leaves no record, only files
+        assertThat(History.awaitRunning(root.resolve("state"), Duration.ofSeconds(30))).contains("STARTED");
 
         run.destroyForcibly(); // SIGKILL: no hook runs; the workers see end of input
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -3,6 +3,7 @@ package io.filemill.app.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filemill.app.SampleData;
+import io.filemill.app.History;
 import io.filemill.app.SystemCommands;
 import io.filemill.app.cli.FilemillCli;
 import io.filemill.app.cli.FilemillMain;
@@ -136,20 +137,11 @@ class StopAndTimeoutTests {
         Process run = start(runCommand("thread", "--filemill.stop.grace=1s", "--filemill.title.file-timeout=90s"));
         awaitDelivered(NORMAL_FILES, run); // the run is in progress, holding the job repository open
 
+        assertThat(History.awaitRunning(root.resolve("state"), Duration.ofSeconds(30)).lines().skip(1).toList())
+                .singleElement().asString().endsWith("STARTED");
         ByteArrayOutputStream history = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         FilemillCli cli = new FilemillCli(new PrintStream(history, true), new PrintStream(errors, true));
-        // the files stream while the run's job repository starts: the run is recorded a moment later
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(cli.run("history", "--home", root.resolve("state").toString()) == 0
-                && history.toString().lines().count() > 1) && System.nanoTime() < deadline) {
-            history.reset();
-            errors.reset();
-            Thread.sleep(100);
-        }
-        assertThat(history.toString().lines().skip(1).toList()).as(errors.toString()).singleElement().asString()
-                .endsWith("STARTED");
-        history.reset();
         assertThat(cli.run("show", "1", "--home", root.resolve("state").toString())).as(errors.toString()).isZero();
         assertThat(history.toString()).contains("STARTED");
 
