@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
         RunSettings settings = RunSettings.from(properties);
         try (RunLocks locks = RunLocks.acquire(settings.home(), settings.inbox())) {
             boolean deadRunToMark = RecordedRunMarker.leftByADeadRun(settings.home());
-            if (!deadRunToMark && InboxScanner.isEmpty(settings.inbox())) {
+            if (!deadRunToMark && InboxScanner.holdsNothingToTake(settings.inbox())) {
                 return nothingToDo(settings); // not even logging to set up
             }
             EarlyLogging.initialize(configured);

@@ -74,10 +74,18 @@ public final class InboxScanner {
         return visitor.taken;
     }
 
-    /** Whether a directory has no entry at all: one look, for a run to tell at once that it has nothing to do. */
-    public static boolean isEmpty(Path directory) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            return !entries.iterator().hasNext();
+    /**
+     * Whether an inbox holds nothing a scan could take: no entry but hidden and temporary names (the
+     * run's own lock file among them). One look, for a run to tell at once that it has nothing to do.
+     */
+    public static boolean holdsNothingToTake(Path inbox) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+            for (Path entry : entries) {
+                if (!isIgnoredName(entry.getFileName().toString())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
