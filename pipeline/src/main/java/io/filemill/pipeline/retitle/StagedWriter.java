@@ -56,31 +56,43 @@ final class StagedWriter {
     private static final Set<StandardOpenOption> CREATE = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     /**
-     * Creates the staged file, with the original's scanned permissions where the umask leaves them
-     * whole; one left by an attempt whose worker died is replaced.
+     * Creates the staged file with the original's permissions where the umask leaves them whole
+     * (else they are set right after); one left by an attempt whose worker died is replaced.
      */
-    private static FileChannel createStaged(Path staged, FileTask task) throws IOException {
-        FileAttribute<?>[] permissions = Permissions.survivesUmask(task.mode())
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(Permissions.of(task.mode()))}
+    private static FileChannel createStaged(Path staged, int mode) throws IOException {
+        FileAttribute<?>[] permissions = Permissions.survivesUmask(mode)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(Permissions.of(mode))}
                 : new FileAttribute<?>[0];
+        FileChannel channel;
         try {
-            return FileChannel.open(staged, CREATE, permissions);
+            channel = FileChannel.open(staged, CREATE, permissions);
         } catch (FileAlreadyExistsException leftByAnEarlierAttempt) {
             Files.delete(staged);
-            return FileChannel.open(staged, CREATE, permissions);
+            channel = FileChannel.open(staged, CREATE, permissions);
         }
+        if (mode != FileTask.UNKNOWN_MODE && !Permissions.survivesUmask(mode)) {
+            try {
+                Files.setPosixFilePermissions(staged, Permissions.of(mode));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(staged);
+                throw e;
+            }
+        }
+        return channel;
     }
 
-    /** Gives the staged file its original's permissions, unless it was created with them. */
-    private static void permissions(FileTask task, Path staged) throws IOException {
-        if (Permissions.survivesUmask(task.mode())) {
-            return;
-        }
+    /**
+     * The original's permission bits: scanned with the task where the scan saw them, else read now
+     * (one {@code stat}); unknown on a file system without POSIX permissions.
+     */
+    private static int modeOf(FileTask task) throws IOException {
         if (task.mode() != FileTask.UNKNOWN_MODE) {
-            Files.setPosixFilePermissions(staged, Permissions.of(task.mode()));
-        } else {
-            copyPermissions(task.source(), staged);
+            return task.mode();
         }
+        PosixFileAttributeView view = Files.getFileAttributeView(task.source(), PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return view == null ? FileTask.UNKNOWN_MODE : Permissions.mode(view.readAttributes().permissions());
     }
 
     /**
@@ -98,9 +110,9 @@ final class StagedWriter {
         long bytes;
         boolean done = false;
         CRC32C written = new CRC32C();
-        FileChannel channel = staging(() -> createStaged(staged, task));
+        int mode = modeOf(task); // a failure to read the original is not the staging's
+        FileChannel channel = staging(() -> createStaged(staged, mode));
         try {
-            staging(() -> permissions(task, staged));
             if (head.complete) {
                 bytes = writeWhole(channel, written, ByteBuffer.wrap(head.bytes, 0, byteStart), ByteBuffer.wrap(encodedTitle),
                         ByteBuffer.wrap(head.bytes, byteEnd, head.length - byteEnd));
@@ -237,14 +249,6 @@ final class StagedWriter {
         }
         System.arraycopy(source, from, buffer, filled, length);
         return filled + length;
-    }
-
-    private static void copyPermissions(Path source, Path target) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(source, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view != null) {
-            Files.setPosixFilePermissions(target, view.readAttributes().permissions());
-        }
     }
 
     private static int utf8Length(String text, int from, int to) {
