@@ -92,11 +92,14 @@ public class RunHistory {
             failed += step.getProcessSkipCount();
             unchanged += step.getExecutionContext().getLong("unchanged", 0L);
         }
-        LocalDateTime start = execution.getStartTime();
-        Duration duration = start == null ? Duration.ZERO
-                : Duration.between(start, execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime());
-        double seconds = duration.toNanos() / 1e9;
         var parameters = execution.getJobParameters();
+        LocalDateTime start = execution.getStartTime();
+        // a run's files start before its job is recorded (see StartedRun): its duration counts from its own start
+        LocalDateTime startedAt = parameters.getLocalDateTime("startedAt");
+        LocalDateTime from = startedAt != null && start != null && startedAt.isBefore(start) ? startedAt : start;
+        Duration duration = from == null ? Duration.ZERO
+                : Duration.between(from, execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime());
+        double seconds = duration.toNanos() / 1e9;
         return new PastRun(execution.getId(), start, duration, execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(), parameters.getString("inbox", ""),
                 parameters.getString("mode", "thread"), parameters.getString("stages", ""), taken,

@@ -30,13 +30,14 @@ class ParentSignalTests {
     @TempDir
     Path root;
 
-    private Process startRun() throws IOException {
+    private Process startRun(String... extra) throws IOException {
         new CorpusGenerator(3).generate(root.resolve("inbox"), FILES);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName(), "run", "--mode", "process",
                 "--inbox", root.resolve("inbox").toString(), "--processed", root.resolve("processed").toString(),
                 "--failed", root.resolve("failed").toString(), "--home", root.resolve("state").toString(),
-                "--filemill.delivery.batch-size=8", "--min-age", "0s");
+                "--filemill.delivery.batch-size=8", "--min-age", "0s"));
+        command.addAll(List.of(extra));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("run.log").toFile()).start();
     }
@@ -103,8 +104,12 @@ class ParentSignalTests {
 
     @Test
     void workersExitWhenTheirParentIsKilledAndARerunFinishesTheJob() throws Exception {
-        Process run = startRun();
-        awaitDelivered(300, run);
+        // one file whose title rule backtracks for a minute keeps the run going until it is killed
+        Files.createDirectories(root.resolve("inbox"));
+        Files.writeString(root.resolve("inbox/stuck.md"), "# " + "a".repeat(40) + "c\n\ntext\n");
+        Process run = startRun("--filemill.rules[0]=replace:^(a+)+\\1b=>x", "--filemill.title.file-timeout=90s",
+                "--filemill.worker.task-timeout=120s");
+        awaitDelivered(FILES, run);
         // killed once recorded: a run killed before its job repository was up leaves no record, only files
         assertThat(History.awaitRunning(root.resolve("state"), Duration.ofSeconds(30))).contains("STARTED");
 
@@ -118,7 +123,7 @@ class ParentSignalTests {
                         "--home", root.resolve("state").toString(), "--min-age", "0s");
         assertThat(exit).isZero();
         assertThat(count(root.resolve("inbox"))).isZero();
-        assertThat(count(root.resolve("processed"))).isEqualTo(FILES);
+        assertThat(count(root.resolve("processed"))).isEqualTo(FILES + 1); // the stuck file too, under the default rules
         ByteArrayOutputStream history = new ByteArrayOutputStream();
         new FilemillCli(new PrintStream(history, true), new PrintStream(new ByteArrayOutputStream()))
                 .run("history", "--home", root.resolve("state").toString());
