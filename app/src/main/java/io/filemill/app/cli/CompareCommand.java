@@ -50,7 +50,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> modes;
 
     @Option(names = "--workers", paramLabel = "N", split = ",", defaultValue = "2",
-            description = "Workers per stage; a list compares several (default ${DEFAULT-VALUE}).")
+            description = "Retitle workers (the deliver stage commits one batch at a time); a list compares "
+                    + "several (default ${DEFAULT-VALUE}).")
     List<Integer> workers;
 
     @Option(names = "--durability", paramLabel = "durable|fast", split = ",", defaultValue = "fast,durable",

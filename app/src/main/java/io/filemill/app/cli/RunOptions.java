@@ -25,7 +25,8 @@ final class RunOptions implements SpringArguments {
             description = "State directory: job repository, run reports, journals, lock (default work/state; filemill.home).")
     Path home;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Workers per stage, 1 or more (default 2; filemill.workers).")
+    @Option(names = "--workers", paramLabel = "N", description = "Retitle workers, 1 or more (default 2; filemill.workers). The deliver stage "
+            + "commits one batch at a time unless filemill.stages.deliver.workers asks for more.")
     Integer workers;
 
     @Option(names = "--mode", paramLabel = "thread|process",

@@ -7,7 +7,7 @@ package io.filemill.app.compare;
  *
  * @param kind       filemill or the baseline
  * @param mode       {@code thread} or {@code process}; {@code baseline} for the baseline
- * @param workers    workers per stage; for the baseline, its threads
+ * @param workers    retitle workers (the deliver stage has one); for the baseline, its threads
  * @param durability {@code durable} or {@code fast}
  */
 public record Configuration(Kind kind, String mode, int workers, String durability) {

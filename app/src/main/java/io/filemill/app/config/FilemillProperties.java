@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processed where delivered files go
  * @param failed    where files that cannot be handled go, each with a {@code .reason} file
  * @param home      state directory: job repository, run reports, journals, lock
- * @param workers   workers per stage
+ * @param workers   retitle workers (threads or worker JVMs); the deliver stage has one unless
+ *                  {@code stages.deliver.workers} says more (see {@link SettingsCheck#DELIVER_WORKERS})
  * @param mode      how stages run: {@code thread} (a thread pool each) or {@code process} (worker JVMs)
  * @param rules     the title rule chain, in order
  * @param stages    per-stage overrides of {@code mode} and {@code workers}
@@ -76,7 +77,7 @@ public record FilemillProperties(
         REFUSE, COPY
     }
 
-    /** Per-stage settings; a null field takes the top-level value. */
+    /** Per-stage settings; a null field takes the top-level value (workers: the deliver stage's default is 1). */
     public record Stage(Mode mode, Integer workers) {
     }
 

@@ -70,8 +70,8 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         return new RunSettings(DirectoryRules.absolute(properties.inbox(), "inbox"), DirectoryRules.absolute(properties.processed(), "processed"),
                 DirectoryRules.absolute(properties.failed(), "failed"), DirectoryRules.absolute(properties.home(), "home"), properties.workers(),
                 SettingsCheck.rules(properties), SettingsCheck.scan(properties), properties.delivery(), properties.title(),
-                SettingsCheck.plan("retitle", properties.stages().retitle(), properties),
-                SettingsCheck.plan("deliver", properties.stages().deliver(), properties), properties.worker(),
+                SettingsCheck.retitlePlan(properties),
+                SettingsCheck.deliverPlan(properties), properties.worker(),
                 properties.stop().grace());
     }
 

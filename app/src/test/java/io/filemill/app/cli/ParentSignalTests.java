@@ -83,7 +83,7 @@ class ParentSignalTests {
     void sigtermStopsTakingFilesFinishesTheOnesInFlightAndStopsTheWorkers() throws Exception {
         Process run = startRun();
         awaitDelivered(300, run);
-        assertThat(workersOfThisRun()).hasSize(4);
+        assertThat(workersOfThisRun()).hasSize(3); // 2 retitle, 1 deliver
 
         run.destroy(); // SIGTERM
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();

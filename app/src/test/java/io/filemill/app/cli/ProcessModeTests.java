@@ -57,7 +57,7 @@ class ProcessModeTests {
         SampleData.assertSameTree(root.resolve("processed"), SampleData.root().resolve("expected/processed"));
         SampleData.assertSameTree(root.resolve("failed"), SampleData.root().resolve("expected/failed"));
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("process mode: retitle 2 processes, deliver 2 processes", "worker start");
+                .contains("process mode: retitle 2 processes, deliver 1 process", "worker start");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ProcessModeTests {
                 "--filemill.stages.deliver.mode=thread", "--filemill.stages.retitle.workers=3")).isZero();
 
         SampleData.assertSameTree(root.resolve("process/processed"), root.resolve("thread/processed"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("mixed mode: retitle 3 processes, deliver 2 threads");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("mixed mode: retitle 3 processes, deliver 1 thread");
     }
 
     @Test

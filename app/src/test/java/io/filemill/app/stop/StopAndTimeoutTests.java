@@ -223,7 +223,7 @@ class StopAndTimeoutTests {
         Process run = start(runCommand("process", "--filemill.title.file-timeout=90s",
                 "--filemill.worker.task-timeout=120s"));
         awaitDelivered(NORMAL_FILES, run);
-        assertThat(SystemCommands.workersOf(root.resolve("state"))).hasSize(4);
+        assertThat(SystemCommands.workersOf(root.resolve("state"))).hasSize(3); // 2 retitle, 1 deliver
 
         run.destroyForcibly(); // SIGKILL: the busy worker cannot see end of input while its stage works
         assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
