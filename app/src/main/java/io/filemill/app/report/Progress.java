@@ -60,6 +60,9 @@ public final class Progress implements AutoCloseable {
         if (terminal != null) {
             bar = new ProgressBarBuilder().setTaskName("done").setInitialMax(-1)
                     .setEtaFunction(this::eta).setUpdateIntervalMillis((int) TICK_MILLIS)
+                    // redrawn every tick, not only when files are done: a total just counted, and the
+                    // retitle stage's count, show while the files done stand still (a slow file)
+                    .continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(terminal, WIDTH)).build();
             ticker.execute(() -> count(countReady));
             ticker.scheduleAtFixedRate(this::frame, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);

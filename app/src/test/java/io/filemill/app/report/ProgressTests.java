@@ -95,6 +95,20 @@ class ProgressTests {
     }
 
     @Test
+    void aTotalCountedWhileNoFileMovesShowsAtOnce() throws Exception {
+        CountDownLatch counted = new CountDownLatch(1);
+        try (Progress progress = Progress.start(counters, () -> {
+            counted.await();
+            return 1000L;
+        }, new PrintStream(terminal, true, StandardCharsets.UTF_8))) {
+            advance(100);
+            awaitFrame("counting the total");
+            counted.countDown(); // a slow file: nothing is done while the count comes in
+            assertThat(awaitFrame("100/1000")).doesNotContain("counting");
+        }
+    }
+
+    @Test
     void theEtaIsWhatIsLeftAtTheSmoothedRateAndNoneWithoutATotalOrARate() {
         assertThat(Progress.eta(1000, 500, 250.0)).contains(java.time.Duration.ofSeconds(2));
         assertThat(Progress.eta(1000, 1000, 250.0)).contains(java.time.Duration.ZERO);
