@@ -4,7 +4,6 @@ import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.DryRun;
-import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RecordedRunMarker;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.RunService;
