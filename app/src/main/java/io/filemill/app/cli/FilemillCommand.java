@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 final class FilemillCommand implements Runnable {
 
     /** Every subcommand, by name, in the order the usage lists them. */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ScheduleCommand.class, WatchCommand.class,
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ScheduleCommand.class, WatchCommand.class, NodeCommand.class,
             HistoryCommand.class, ShowCommand.class, GenerateCommand.class, CompareCommand.class, CompletionCommand.class);
 
     private static Map<String, Class<?>> subcommands(Class<?>... commands) {

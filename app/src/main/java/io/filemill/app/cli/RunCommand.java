@@ -1,5 +1,8 @@
 package io.filemill.app.cli;
 
+import io.filemill.app.cluster.ClusterChecks;
+import io.filemill.app.cluster.ClusterManagerConfiguration;
+import io.filemill.app.cluster.ClusterRunService;
 import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
@@ -10,6 +13,7 @@ import io.filemill.app.job.RunService;
 import io.filemill.app.job.StartedRun;
 import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.scan.InboxScanner;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -38,6 +42,12 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
             + "take no lock.")
     boolean dryRun;
 
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Run across machines: split the inbox into N partitions for 'filemill node's to take over "
+                    + "the message broker; needs a shared PostgreSQL job repository (default 0, run here; "
+                    + "filemill.cluster.partitions).")
+    Integer partitions;
+
     RunCommand(FilemillCli.CommandContext context) {
         this.context = context;
     }
@@ -53,10 +63,14 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
             DryRun.preview(RunSettings.readOnly(properties), context.out());
             return ExitCodes.OK;
         }
-        ConfigurableEnvironment configured = SpringContexts.configuration(options.toProperties(),
-                context.propertyArguments());
+        Map<String, Object> commandOptions = commandOptions();
+        ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties); // refused before anything is written: no lock file, no directory
+        if (properties.cluster().partitions() > 0) {
+            ClusterChecks.requireSharedRepository(configured, "cluster.partitions=" + properties.cluster().partitions());
+            return acrossMachines(configured, commandOptions, RunSettings.from(properties));
+        }
         RunSettings settings = RunSettings.from(properties);
         try (RunLocks locks = RunLocks.acquire(settings.home(), settings.inbox())) {
             boolean deadRunToMark = RecordedRunMarker.leftByADeadRun(settings.home());
@@ -71,10 +85,37 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
                 if (!run.hasAnythingToRecord() && !deadRunToMark) {
                     return nothingToDo(settings);
                 }
-                try (ConfigurableApplicationContext spring = SpringContexts.startRecording(options.toProperties(),
+                try (ConfigurableApplicationContext spring = SpringContexts.startRecording(commandOptions,
                         context.propertyArguments())) {
                     return ExitCodes.of(spring.getBean(RunService.class).record(run), context.shutdown());
                 }
+            }
+        }
+    }
+
+    private Map<String, Object> commandOptions() {
+        Map<String, Object> properties = options.toProperties();
+        if (partitions != null) {
+            properties.put("filemill.cluster.partitions", partitions.toString());
+        }
+        return properties;
+    }
+
+    /**
+     * The run as the manager of a job across machines ({@link ClusterRunService}): it holds the run
+     * locks, lists the inbox into partitions and follows the nodes that take them.
+     */
+    private int acrossMachines(ConfigurableEnvironment configured, Map<String, Object> commandOptions,
+                               RunSettings settings) throws Exception {
+        try (RunLocks locks = RunLocks.acquire(settings.home(), settings.inbox())) {
+            if (InboxScanner.holdsNothingToTake(settings.inbox())) {
+                return nothingToDo(settings);
+            }
+            EarlyLogging.initialize(configured);
+            RunService.Request request = new RunService.Request(false, context.out(), context.err(), context.shutdown());
+            try (ConfigurableApplicationContext spring = SpringContexts.startWith(commandOptions,
+                    context.propertyArguments(), ClusterManagerConfiguration.class, Map.of())) {
+                return ExitCodes.of(spring.getBean(ClusterRunService.class).run(settings, request), context.shutdown());
             }
         }
     }

@@ -4,6 +4,7 @@ import io.filemill.app.BatchApplication;
 import io.filemill.app.FilemillApplication;
 import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.ConfigurationProblem;
+import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.StateLock;
@@ -28,6 +29,8 @@ import org.springframework.core.env.StandardEnvironment;
  * highest precedence; {@code --filemill.x=y} style arguments are passed to Spring as they are.
  */
 final class SpringContexts {
+
+    private static final String ADDITIONAL_LOCATION = "spring.config.additional-location";
 
     private SpringContexts() {
     }
@@ -58,7 +61,13 @@ final class SpringContexts {
                                                        WebApplicationType type) throws IOException {
         ConfigurableEnvironment configured = configuration(options, propertyArguments);
         // refused before anything is written: no lock file, no job repository, no directory
-        RunSettings.check(ConfigurationCheck.check(configured));
+        FilemillProperties properties = ConfigurationCheck.check(configured);
+        RunSettings.check(properties);
+        if (properties.cluster().partitions() > 0) {
+            throw new ConfigurationProblem("cluster.partitions=" + properties.cluster().partitions() + ": schedule and "
+                    + "watch run the job on this machine only so far; run 'filemill run --partitions N' from cron "
+                    + "across machines, or set filemill.cluster.partitions=0");
+        }
         RunLocks early = RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
         try {
             return builder(options, type).initializers(StateLock.initializer(early))
@@ -77,6 +86,18 @@ final class SpringContexts {
      */
     static ConfigurableApplicationContext startRecording(Map<String, Object> options, List<String> propertyArguments) {
         return builder(options, WebApplicationType.NONE).run(propertyArguments.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the lean application with {@code configuration} added to it (what a run across machines
+     * or a node needs: the broker) and {@code singletons} registered as beans by name.
+     */
+    static ConfigurableApplicationContext startWith(Map<String, Object> options, List<String> propertyArguments,
+                                                    Class<?> configuration, Map<String, Object> singletons) {
+        return builder(options, WebApplicationType.NONE)
+                .sources(configuration)
+                .initializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton))
+                .run(propertyArguments.toArray(String[]::new));
     }
 
     /**
@@ -108,7 +129,13 @@ final class SpringContexts {
     private static SpringApplicationBuilder builder(Map<String, Object> options, WebApplicationType type) {
         // the web server, health and metrics are schedule's (SERVLET); the other commands start lean
         Class<?> application = type == WebApplicationType.NONE ? BatchApplication.class : FilemillApplication.class;
-        return new SpringApplicationBuilder(application)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+        Object extraFile = options.get(ADDITIONAL_LOCATION);
+        if (extraFile != null) {
+            // read when the environment is prepared, before any initializer runs: --config's spring.* settings too
+            builder.properties(Map.of(ADDITIONAL_LOCATION, extraFile));
+        }
+        return builder
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

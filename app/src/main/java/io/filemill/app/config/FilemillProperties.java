@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule  when {@code filemill schedule} runs
  * @param stop      how a run stops on a signal
  * @param watch     how {@code filemill watch} notices files
+ * @param cluster   running the job across machines (nodes taking partitions over a message broker)
  */
 @ConfigurationProperties("filemill")
 public record FilemillProperties(
@@ -42,7 +43,8 @@ public record FilemillProperties(
         @DefaultValue Worker worker,
         @DefaultValue Schedule schedule,
         @DefaultValue Stop stop,
-        @DefaultValue Watch watch) {
+        @DefaultValue Watch watch,
+        @DefaultValue Cluster cluster) {
 
     /** What {@code filemill schedule} does about a fire time that passed while it was not running. */
     public enum Misfire {
@@ -147,5 +149,18 @@ public record FilemillProperties(
      *               systems)
      */
     public record Watch(@DefaultValue("1m") Duration rescan) {
+    }
+
+    /**
+     * @param partitions    how many partitions a run splits its inbox into for {@code filemill node}s to
+     *                      take; 0 runs the job on this machine
+     * @param queue         the broker queue the partition requests go to
+     * @param pollInterval  how often the run asks the job repository how its partitions are doing
+     * @param timeout       how long a run waits for all of its partitions before it fails
+     * @param nodeConsumers how many partitions one node works on at a time
+     */
+    public record Cluster(@DefaultValue("0") int partitions, @DefaultValue("filemill.requests") String queue,
+                          @DefaultValue("1s") Duration pollInterval, @DefaultValue("12h") Duration timeout,
+                          @DefaultValue("1") int nodeConsumers) {
     }
 }

@@ -100,7 +100,12 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
     }
 
     public DeliverySettings deliverySettings() {
-        return new DeliverySettings(inbox, processed, failed, journalDir(), delivery.collision(), delivery.durability(),
+        return deliverySettings(journalDir());
+    }
+
+    /** The delivery settings of a run that journals in {@code journalDir} (a partition's own, across machines). */
+    public DeliverySettings deliverySettings(Path journalDir) {
+        return new DeliverySettings(inbox, processed, failed, journalDir, delivery.collision(), delivery.durability(),
                 scan.readyMarker());
     }
 

@@ -55,6 +55,18 @@ final class SettingsCheck {
         positive("worker.task-timeout", properties.worker().taskTimeout());
         positive("stop.grace", properties.stop().grace());
         positive("watch.rescan", properties.watch().rescan());
+        FilemillProperties.Cluster cluster = properties.cluster();
+        if (cluster.partitions() < 0 || cluster.partitions() > 10_000) {
+            throw new ConfigurationProblem("cluster.partitions must be between 0 (run here) and 10000, not " + cluster.partitions());
+        }
+        if (cluster.nodeConsumers() < 1 || cluster.nodeConsumers() > 64) {
+            throw new ConfigurationProblem("cluster.node-consumers must be between 1 and 64, not " + cluster.nodeConsumers());
+        }
+        if (cluster.queue() == null || cluster.queue().isBlank()) {
+            throw new ConfigurationProblem("cluster.queue must name a queue of the broker");
+        }
+        positive("cluster.poll-interval", cluster.pollInterval());
+        positive("cluster.timeout", cluster.timeout());
         if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
             throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
                     + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()

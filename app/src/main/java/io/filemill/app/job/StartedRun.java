@@ -7,7 +7,6 @@ import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
-import io.filemill.pipeline.scan.InboxScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -85,12 +85,23 @@ public final class StartedRun implements AutoCloseable {
      */
     public static StartedRun start(RunSettings settings, StageRunners runners, RunService.Request request)
             throws IOException, InterruptedException {
+        return start(settings, runners, request, RunScope.wholeInbox(settings));
+    }
+
+    /**
+     * Starts a run of what {@code scope} covers, on {@code runners} made for its worker lock; call
+     * while holding what fences that scope (the run locks, or a partition's fence).
+     *
+     * @throws IOException when recovery or the stages cannot start; nothing was taken then
+     */
+    public static StartedRun start(RunSettings settings, StageRunners runners, RunService.Request request,
+                                   RunScope scope) throws IOException, InterruptedException {
         // a worker of a dead run may still be publishing from a journal: recovery waits until none is left
-        WorkerFence.awaitNoWorkers(settings.workerLock(), ORPHAN_PATIENCE);
-        StartingStages stages = StartingStages.start(settings, runners);
+        WorkerFence.awaitNoWorkers(scope.workerLock(), ORPHAN_PATIENCE);
+        StartingStages stages = StartingStages.start(settings, runners, scope);
         Recovery.Report recovered;
         try {
-            recovered = recoverDeliveries(settings);
+            recovered = recoverDeliveries(settings, scope);
         } catch (IOException | RuntimeException | Error e) {
             stages.closeOnceStarted();
             throw e;
@@ -99,22 +110,22 @@ public final class StartedRun implements AutoCloseable {
             stages.closeOnceStarted(); // stopped before the first file: nothing was taken
             return new StartedRun(settings, request, runners, recovered, null, null);
         }
-        Pipeline pipeline = new Pipeline(new InboxScanner(settings.inbox(), settings.scan()), stages.await(),
+        Pipeline pipeline = new Pipeline(scope.files(), stages.await(),
                 settings.delivery().batchSize());
         return new StartedRun(settings, request, runners, recovered, new RunRecorder(settings.inbox()), pipeline);
     }
 
     /** Completes the deliveries that the journals of interrupted runs show half done. */
-    private static Recovery.Report recoverDeliveries(RunSettings settings) throws IOException {
-        Files.createDirectories(settings.journalDir());
-        Recovery.Report recovered = Recovery.recover(settings.deliverySettings());
+    private static Recovery.Report recoverDeliveries(RunSettings settings, RunScope scope) throws IOException {
+        Files.createDirectories(scope.journalDir());
+        Recovery.Report recovered = Recovery.recover(settings.deliverySettings(scope.journalDir()), scope.ownedTagPrefix());
         if (recovered.foundAnything()) {
             log.info("finished an interrupted run: {} journals, {} originals removed, {} staged files deleted",
                     recovered.journals(), recovered.completed(), recovered.staleFiles());
         }
         if (recovered.refused() > 0) {
             log.warn("left {} journaled deliveries alone: their paths lie outside today's inbox, processed "
-                    + "and failed directories; their journals stay in {}", recovered.refused(), settings.journalDir());
+                    + "and failed directories; their journals stay in {}", recovered.refused(), scope.journalDir());
         }
         return recovered;
     }
@@ -136,16 +147,28 @@ public final class StartedRun implements AutoCloseable {
         return recorder.sawAnything();
     }
 
+    /**
+     * A Spring Batch tasklet that follows this run to its end, adding its counts to the step it runs
+     * in as it goes, once a second (a partition's step, on a node).
+     */
+    public StoppableTasklet follower() {
+        if (pipeline == null) {
+            throw new IllegalStateException("stopped before it started: nothing to follow");
+        }
+        return new PipelineTasklet(finished, pipeline, recorder);
+    }
+
+    /** Whether a stop came before the pipeline started: nothing was taken. */
+    public boolean stoppedBeforeItStarted() {
+        return pipeline == null;
+    }
+
     RunSettings settings() {
         return settings;
     }
 
     RunService.Request request() {
         return request;
-    }
-
-    boolean stoppedBeforeItStarted() {
-        return pipeline == null;
     }
 
     Pipeline pipeline() {

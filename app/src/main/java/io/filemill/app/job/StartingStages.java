@@ -8,7 +8,6 @@ import io.filemill.pipeline.retitle.RetitleSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -25,13 +24,12 @@ final class StartingStages {
         this.stages = stages;
     }
 
-    static StartingStages start(RunSettings settings, StageRunners runners) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), tag, settings.rules(),
+    static StartingStages start(RunSettings settings, StageRunners runners, RunScope scope) {
+        RetitleSettings retitle = new RetitleSettings(settings.inbox(), settings.processed(), scope.stagingTag(), settings.rules(),
                 LocalDate.now(), settings.headBytes(), settings.processedOnAnotherFileSystem(), settings.fileTimeout());
         return new StartingStages(CompletableFuture.supplyAsync(() -> {
             try {
-                return runners.create(retitle, settings.deliverySettings());
+                return runners.create(retitle, settings.deliverySettings(scope.journalDir()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -17,6 +17,7 @@ import io.filemill.pipeline.stage.ThreadStageRunner;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,22 @@ public final class StageRunners {
 
     private final RunMetrics metrics;
     private final List<ProcessStageRunner<?, ?, ?>> processRunners = new ArrayList<>();
+    private final Path workerLock;
     private WorkerLauncher launcher;
 
     /** Runners whose request latencies go to {@code metrics}' {@code filemill.stage.latency} timers. */
     public StageRunners(RunSettings settings, RunMetrics metrics) {
+        this(settings, metrics, settings.workerLock());
+    }
+
+    /**
+     * Runners whose worker JVMs hold {@code workerLock} (a partition's own, across machines); request
+     * latencies go to {@code metrics} unless it is null.
+     */
+    public StageRunners(RunSettings settings, RunMetrics metrics, Path workerLock) {
         this.settings = settings;
         this.metrics = metrics;
+        this.workerLock = workerLock;
     }
 
     /** Runners that time nothing: for a run whose meters nobody can read ({@code filemill run} exits after it). */
@@ -78,7 +89,7 @@ public final class StageRunners {
             return new ThreadStageRunner<>(stage.name(), stage.factory().apply(stageSettings), plan.workers(), queued);
         }
         if (launcher == null) {
-            launcher = WorkerLauncher.create(settings.worker(), settings.home(), settings.workerLock());
+            launcher = WorkerLauncher.create(settings.worker(), settings.home(), workerLock);
         }
         var worker = settings.worker();
         Supervision supervision = new Supervision(worker.startTimeout(), worker.taskTimeout(),

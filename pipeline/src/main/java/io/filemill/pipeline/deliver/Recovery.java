@@ -28,6 +28,15 @@ public final class Recovery {
     }
 
     public static Report recover(DeliverySettings settings) throws IOException {
+        return recover(settings, "");
+    }
+
+    /**
+     * Completes what the journals in {@code settings.journalDir()} show half done, and deletes the
+     * staged files whose staging tag starts with {@code ownedTagPrefix} ("" for every staged file):
+     * a run of part of the inbox, beside others on other machines, deletes only its own.
+     */
+    public static Report recover(DeliverySettings settings, String ownedTagPrefix) throws IOException {
         int journals = 0;
         int completed = 0;
         int refused = 0;
@@ -51,7 +60,7 @@ public final class Recovery {
             }
         }
         deleteSpareJournals(settings.journalDir());
-        int stale = deleteStaged(settings.processed()) + deleteStaged(settings.failed());
+        int stale = deleteStaged(settings.processed(), ownedTagPrefix) + deleteStaged(settings.failed(), ownedTagPrefix);
         return new Report(journals, completed, stale, refused);
     }
 
@@ -80,13 +89,13 @@ public final class Recovery {
         }
     }
 
-    private static int deleteStaged(Path dir) throws IOException {
+    private static int deleteStaged(Path dir, String ownedTagPrefix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                Confinement.STAGING_PREFIX + "*" + Confinement.STAGING_SUFFIX)) {
+                Confinement.STAGING_PREFIX + ownedTagPrefix + "*" + Confinement.STAGING_SUFFIX)) {
             for (Path file : files) {
                 deleted += Files.deleteIfExists(file) ? 1 : 0;
             }

@@ -1,7 +1,7 @@
 package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.concurrent.Threads;
-import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.FileSource;
 import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.stage.WorkerPoolException;
 import io.filemill.pipeline.task.DeliveryBatch;
@@ -62,7 +62,7 @@ public final class Pipeline {
     /** Marks the end of the results in the handoff queue. */
     private static final Handoff END = new Handoff(null, null, null);
 
-    private final InboxScanner scanner;
+    private final FileSource scanner;
     private final PipelineStages stages;
     private final int maxBatch;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -71,7 +71,7 @@ public final class Pipeline {
     private final String batchPrefix = "batch-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final AtomicLong batches = new AtomicLong();
 
-    public Pipeline(InboxScanner scanner, PipelineStages stages, int maxBatch) {
+    public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
         }

@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * over hidden files and temporary names ({@code .*}, {@code *.tmp}, {@code *.part}); defers files
  * that are not ready ({@link ScanSettings#minAge()}, {@link ScanSettings#readyMarker()}).
  */
-public final class InboxScanner {
+public final class InboxScanner implements FileSource {
 
     /** Receives each file taken; may block, which holds the scan back. */
     @FunctionalInterface
@@ -63,6 +63,7 @@ public final class InboxScanner {
      * @param stop checked before each file; the scan ends early when it says true
      * @return how many files were taken
      */
+    @Override
     public long scan(Consumer consumer, ScanListener listener, BooleanSupplier stop)
             throws IOException, InterruptedException {
         Visitor visitor = new Visitor(consumer, listener, stop);

@@ -1,0 +1,85 @@
+package io.filemill.app.cli;
+
+import io.filemill.app.cluster.ClusterChecks;
+import io.filemill.app.cluster.ClusterNodeConfiguration;
+import io.filemill.app.cluster.NodeWork;
+import io.filemill.app.config.ConfigurationCheck;
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.config.RunSettings;
+import io.filemill.app.job.RunService;
+import io.filemill.app.stop.Shutdown;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code filemill node}: a long-running worker node of a run across machines. It takes partition
+ * requests from the broker and runs each partition through a local pipeline, in thread or process
+ * mode as its own configuration says, until SIGTERM or Ctrl-C: then it takes no more requests and
+ * the partition in hand stops as a run does (files in flight finish within the stop grace); what
+ * is left of it is handed back to the broker for another node.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Take partitions of runs across machines ('filemill run --partitions N') from the message broker "
+                + "(spring.artemis.*) and run them here, until stopped. Needs the shared PostgreSQL job repository "
+                + "(spring.datasource.*) and the shared inbox, processed, failed and state directories.",
+        footer = {"", "Exit codes:", "  0   stopped by SIGTERM or Ctrl-C", "  2   fatal error or bad configuration"})
+final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfiguration {
+
+    private final FilemillCli.CommandContext context;
+
+    @Mixin(name = LoggingOptions.MIXIN)
+    LoggingOptions logging;
+
+    @Mixin
+    RunOptions options;
+
+    NodeCommand(FilemillCli.CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> commandOptions = options.toProperties();
+        ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
+        FilemillProperties properties = ConfigurationCheck.check(configured);
+        RunSettings.check(properties);
+        ClusterChecks.requireSharedRepository(configured, "filemill node");
+        RunSettings settings = RunSettings.from(properties);
+        EarlyLogging.initialize(configured);
+        String node = hostName() + ":" + ProcessHandle.current().pid();
+        NodeWork work = new NodeWork(settings, new RunService.Request(false, context.out(), context.err(),
+                context.shutdown()), node);
+        try (ConfigurableApplicationContext spring = SpringContexts.startWith(commandOptions, context.propertyArguments(),
+                ClusterNodeConfiguration.class, Map.of("nodeWork", work))) {
+            DefaultMessageListenerContainer requests = spring.getBean(DefaultMessageListenerContainer.class);
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (AutoCloseable registration = context.shutdown().register(
+                    Shutdown.Stoppable.stopping(stopped::countDown), Duration.ZERO)) {
+                requests.start();
+                LoggerFactory.getLogger(NodeCommand.class).info("node {}: taking partitions from queue {} ({} at a time)",
+                        node, properties.cluster().queue(), properties.cluster().nodeConsumers());
+                stopped.await();
+                requests.shutdown(); // waits for the partition in hand, which the same stop is stopping
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.filemill.app.cluster;
+
+import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.config.RunSettings;
+import io.filemill.app.job.RetitleJobFactory;
+import io.filemill.app.job.RunResult;
+import io.filemill.app.job.RunService;
+import io.filemill.pipeline.scan.InboxScanner;
+import io.filemill.pipeline.scan.ScanListener;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * The manager side of a run across machines: lists the inbox into partition manifests, records
+ * the run as a job whose manager step sends one request per partition to the broker, and follows
+ * the partitions in the job repository until every one has ended (or {@code filemill.cluster.timeout}
+ * passed). The job repository is the truth: nothing depends on replies. Call while holding the run
+ * locks.
+ */
+public final class ClusterRunService {
+
+    /** The worker step every partition runs, on whichever node takes it. */
+    static final String WORKER_STEP = "retitle-partition";
+    static final String MANAGER_STEP = "retitle-manager";
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterRunService.class);
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final FilemillProperties properties;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final MessageChannel requests;
+    private final BeanFactory beanFactory;
+
+    ClusterRunService(FilemillProperties properties, JobRepository jobRepository, JobOperator jobOperator,
+                      MessageChannel requests, BeanFactory beanFactory) {
+        this.properties = properties;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.requests = requests;
+        this.beanFactory = beanFactory;
+    }
+
+    /** Runs the job across the nodes and prints its summary, a line per partition. */
+    public RunResult run(RunSettings settings, RunService.Request request) throws Exception {
+        FilemillProperties.Cluster cluster = properties.cluster();
+        LocalDateTime startedAt = LocalDateTime.now();
+        String runName = RUN_NAME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = PartitionDirectories.forRun(settings.home(), runName);
+        AtomicLong skipped = new AtomicLong();
+        AtomicLong deferred = new AtomicLong();
+        ScanListener counting = new ScanListener() {
+            @Override
+            public void skipped(Path path, String reason) {
+                skipped.incrementAndGet();
+                log.warn("skipped {}: {}", path, reason);
+            }
+
+            @Override
+            public void deferred(Path path, String reason) {
+                deferred.incrementAndGet();
+            }
+        };
+        InboxPartitioner partitioner = new InboxPartitioner(new InboxScanner(settings.inbox(), settings.scan()),
+                counting, settings.home(), dir);
+        Step manager = new RemotePartitioningManagerStepBuilder(MANAGER_STEP, jobRepository)
+                .partitioner(WORKER_STEP, partitioner)
+                .gridSize(cluster.partitions())
+                .outputChannel(requests)
+                .pollInterval(cluster.pollInterval().toMillis())
+                .timeout(cluster.timeout().toMillis())
+                .beanFactory(beanFactory)
+                .build();
+        Job job = new JobBuilder(RetitleJobFactory.JOB_NAME, jobRepository).start(manager).build();
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("inbox", settings.inbox().toString())
+                .addLocalDateTime("startedAt", startedAt)
+                .addString("mode", "cluster", false)
+                .addString("partitions", String.valueOf(cluster.partitions()), false)
+                .addString("manifests", settings.home().relativize(dir).toString(), false)
+                .toJobParameters();
+        log.info("run across machines: inbox {}, {} partitions, requests to queue {}", settings.inbox(),
+                cluster.partitions(), cluster.queue());
+        JobExecution execution = jobOperator.start(job, parameters);
+        List<StepExecution> partitions = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(WORKER_STEP))
+                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .toList();
+        // the manager's copy of each partition is as it was sent: read each one's end from the repository
+        List<StepExecution> ended = partitions.stream()
+                .map(step -> {
+                    StepExecution stored = jobRepository.getStepExecution(step.getId());
+                    return stored == null ? step : stored;
+                })
+                .toList();
+        request.out().print(ClusterSummary.render(execution, ended, skipped.get(), deferred.get()));
+        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
+            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse("?");
+            request.err().println("filemill: run " + execution.getId() + " failed: " + why);
+            return RunResult.FAILED;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return RunResult.STOPPED;
+        }
+        boolean complete = ended.stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED
+                && step.getProcessSkipCount() == 0 && step.getExecutionContext().getLong("left", 0) == 0);
+        return complete && skipped.get() == 0 ? RunResult.DELIVERED : RunResult.INCOMPLETE;
+    }
+}

@@ -1,0 +1,42 @@
+package io.filemill.app.cluster;
+
+import io.filemill.pipeline.task.Confinement;
+import java.nio.file.Path;
+
+/**
+ * Where a run across machines keeps its partitions in the shared state directory:
+ * {@code partitions/RUN/partitionK.manifest}, and beside each manifest a directory of its own
+ * ({@code partitionK.d}: the journals and the worker lock of whoever works on it).
+ */
+final class PartitionDirectories {
+
+    static final String ROOT = "partitions";
+    private static final String MANIFEST_SUFFIX = ".manifest";
+
+    private PartitionDirectories() {
+    }
+
+    /** A new run's directory of manifests. */
+    static Path forRun(Path home, String run) {
+        return home.resolve(ROOT).resolve(run);
+    }
+
+    /**
+     * The manifest a partition's execution context names, resolved in this machine's state
+     * directory; refused when it would lie outside {@code partitions/} there.
+     */
+    static Path manifest(Path home, String relative) {
+        Path root = home.resolve(ROOT);
+        Path manifest = home.resolve(relative).normalize();
+        if (!Confinement.inside(root, manifest) || !manifest.getFileName().toString().endsWith(MANIFEST_SUFFIX)) {
+            throw new IllegalArgumentException("refused: partition manifest '" + relative + "' lies outside " + root);
+        }
+        return manifest;
+    }
+
+    /** The directory of whoever works on the partition of {@code manifest}. */
+    static Path workDir(Path manifest) {
+        String name = manifest.getFileName().toString();
+        return manifest.resolveSibling(name.substring(0, name.length() - MANIFEST_SUFFIX.length()) + ".d");
+    }
+}
