@@ -1,0 +1,195 @@
+package io.filemill.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filemill.app.SampleData;
+import io.filemill.app.cli.FilemillCli;
+import io.filemill.app.cli.FilemillMain;
+import io.filemill.app.corpus.CorpusGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job across machines on real servers, which {@code .ci/run} starts: ActiveMQ Artemis
+ * ({@code .ci/artemis.sh}) and PostgreSQL ({@code .ci/postgres.sh}). The nodes are real
+ * {@code filemill node} processes on this machine, sharing one directory tree as machines would
+ * share a mounted file system; the manager is {@code filemill run --partitions N}. Every test has
+ * a queue of its own, so that nothing another test left on the broker reaches it.
+ */
+@EnabledIfEnvironmentVariable(named = "FILEMILL_TEST_ARTEMIS_URL", matches = "tcp://.*")
+@EnabledIfEnvironmentVariable(named = "FILEMILL_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
+class ClusterTests {
+
+    static final String ARTEMIS_URL = System.getenv("FILEMILL_TEST_ARTEMIS_URL");
+    static final String ARTEMIS_USER = System.getenv().getOrDefault("FILEMILL_TEST_ARTEMIS_USER", "filemill");
+    static final String ARTEMIS_PASSWORD = System.getenv().getOrDefault("FILEMILL_TEST_ARTEMIS_PASSWORD", "");
+    static final String POSTGRES_URL = System.getenv("FILEMILL_TEST_POSTGRES_URL");
+    static final String POSTGRES_USER = System.getenv().getOrDefault("FILEMILL_TEST_POSTGRES_USER", "filemill");
+    static final String POSTGRES_PASSWORD = System.getenv().getOrDefault("FILEMILL_TEST_POSTGRES_PASSWORD", "filemill");
+    static final int GENERATED = 1200;
+
+    @TempDir
+    Path root;
+    Path corpus;
+    Path reference;
+    Path shared;
+    final String queue = "filemill.test." + UUID.randomUUID();
+    final List<Process> nodes = new ArrayList<>();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** A corpus (the sample inbox, whose failures go to failed/, and generated files) and its local run. */
+    @BeforeEach
+    void corpusAndLocalReference() throws Exception {
+        corpus = root.resolve("corpus");
+        new CorpusGenerator(23).generate(corpus, GENERATED);
+        FileUtils.copyDirectory(SampleData.root().resolve("inbox").toFile(), corpus.toFile());
+        Path local = copy("local");
+        int exit = new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(directories(local, "run", "--min-age", "0s"));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1); // the sample's bad files failed
+        reference = local;
+        shared = copy("shared");
+        out.reset();
+        err.reset();
+    }
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (Process node : nodes) {
+            node.destroyForcibly();
+            node.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Path copy(String name) throws IOException {
+        Path dir = root.resolve(name);
+        FileUtils.copyDirectory(corpus.toFile(), dir.resolve("inbox").toFile());
+        return dir;
+    }
+
+    private static String[] directories(Path dir, String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of("--inbox", dir.resolve("inbox").toString(), "--processed", dir.resolve("processed").toString(),
+                "--failed", dir.resolve("failed").toString(), "--home", dir.resolve("state").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    private List<String> shared(String... command) {
+        List<String> all = new ArrayList<>(List.of(directories(shared, command)));
+        all.addAll(List.of("--filemill.cluster.queue=" + queue, "--filemill.cluster.timeout=3m",
+                "--filemill.cluster.poll-interval=200ms",
+                "--spring.datasource.url=" + POSTGRES_URL, "--spring.datasource.username=" + POSTGRES_USER,
+                "--spring.datasource.password=" + POSTGRES_PASSWORD, "--spring.artemis.broker-url=" + ARTEMIS_URL,
+                "--spring.artemis.user=" + ARTEMIS_USER, "--spring.artemis.password=" + ARTEMIS_PASSWORD));
+        return all;
+    }
+
+    /** Starts a node process and waits until it takes requests. */
+    private Process node(String name, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        command.addAll(shared("node"));
+        command.addAll(List.of(options));
+        Path log = root.resolve(name + ".log");
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        nodes.add(node);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(log) || !Files.readString(log).contains("taking partitions")) {
+            assertThat(node.isAlive()).as(name + " exited: " + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
+            assertThat(System.nanoTime()).as(name + " did not start").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return node;
+    }
+
+    private int manager(String... options) {
+        List<String> command = shared("run", "--min-age", "0s");
+        command.addAll(List.of(options));
+        return new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(command.toArray(String[]::new));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void assertSameAsTheLocalRun() throws IOException {
+        SampleData.assertSameTree(shared.resolve("processed"), reference.resolve("processed"));
+        assertThat(SampleData.relativeFiles(shared.resolve("failed")))
+                .isEqualTo(SampleData.relativeFiles(reference.resolve("failed")));
+        assertThat(SampleData.relativeFiles(shared.resolve("inbox"))) // what no run takes: hidden and temporary names
+                .isEqualTo(SampleData.relativeFiles(reference.resolve("inbox")));
+        try (Stream<Path> files = Files.walk(shared.resolve("processed"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".filemill-")).toList())
+                    .as("staged files left").isEmpty();
+        }
+    }
+
+    @Test
+    void aRunAcrossThreeNodesDeliversWhatALocalRunDelivers() throws Exception {
+        node("node-1");
+        node("node-2");
+        node("node-3", "--mode", "process");
+
+        int exit = manager("--partitions", "5");
+
+        assertThat(exit).as(output()).isEqualTo(1); // the sample's bad files failed, as locally
+        assertSameAsTheLocalRun();
+        assertThat(output()).contains("COMPLETED", "5 partitions").doesNotContain("FAILED");
+        long nodesThatWorked = output().lines().filter(line -> line.contains("partition") && line.contains(":"))
+                .map(line -> line.trim().split("\\s+")[1]).distinct().count();
+        assertThat(nodesThatWorked).as(output()).isGreaterThan(1);
+    }
+
+    @Test
+    void aNodeKilledMidPartitionLeavesItToAnotherNodeAndNothingIsDeliveredTwice() throws Exception {
+        Process doomed = node("doomed", "--filemill.delivery.batch-size=8");
+        Thread killer = new Thread(() -> {
+            try {
+                while (delivered() < 200) {
+                    Thread.sleep(2);
+                }
+                doomed.destroyForcibly(); // SIGKILL, mid-partition: its request was not acknowledged
+                doomed.waitFor(30, TimeUnit.SECONDS);
+                node("survivor");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        killer.start();
+
+        int exit = manager("--partitions", "1");
+        killer.join(TimeUnit.SECONDS.toMillis(60));
+
+        assertThat(doomed.isAlive()).isFalse();
+        assertThat(exit).as(output()).isEqualTo(1);
+        assertSameAsTheLocalRun();
+        assertThat(Files.readString(root.resolve("survivor.log"))).contains("taking it over");
+    }
+
+    private long delivered() throws IOException {
+        Path processed = shared.resolve("processed");
+        if (!Files.isDirectory(processed)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(processed)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+}
