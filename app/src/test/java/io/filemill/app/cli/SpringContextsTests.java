@@ -45,4 +45,15 @@ class SpringContextsTests {
         assertThat(StateLock.home(early)).isEqualTo(Path.of("work/state").toAbsolutePath());
         assertThat(StateLock.inbox(early)).isEqualTo(Path.of("work/inbox").toAbsolutePath());
     }
+
+    @Test
+    void theSpringSettingsOfAConfigFileReachTheContext() throws Exception {
+        Path config = Files.writeString(root.resolve("filemill.yml"),
+                "spring:\n  datasource:\n    url: jdbc:h2:file:" + root.resolve("elsewhere/jobs") + "\n"
+                        + "filemill:\n  home: " + root.resolve("state") + "\n");
+        try (var spring = SpringContexts.startRecording(
+                Map.of("spring.config.additional-location", "file:" + config), List.of())) {
+            assertThat(spring.getEnvironment().getProperty("spring.datasource.url")).endsWith("elsewhere/jobs");
+        }
+    }
 }
