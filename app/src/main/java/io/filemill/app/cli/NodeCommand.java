@@ -61,6 +61,7 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
                 context.shutdown()), node);
         try (ConfigurableApplicationContext spring = SpringContexts.startWith(commandOptions, context.propertyArguments(),
                 ClusterNodeConfiguration.class, Map.of("nodeWork", work))) {
+            ClusterChecks.reachBroker(spring);
             DefaultMessageListenerContainer requests = spring.getBean(DefaultMessageListenerContainer.class);
             CountDownLatch stopped = new CountDownLatch(1);
             try (AutoCloseable registration = context.shutdown().register(

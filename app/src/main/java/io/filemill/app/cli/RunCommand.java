@@ -115,6 +115,7 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
             RunService.Request request = new RunService.Request(false, context.out(), context.err(), context.shutdown());
             try (ConfigurableApplicationContext spring = SpringContexts.startWith(commandOptions,
                     context.propertyArguments(), ClusterManagerConfiguration.class, Map.of())) {
+                ClusterChecks.reachBroker(spring);
                 return ExitCodes.of(spring.getBean(ClusterRunService.class).run(settings, request), context.shutdown());
             }
         }

@@ -89,6 +89,11 @@ final class ShowCommand implements Callable<Integer> {
                     run.retitled(), run.unchanged(), run.failed(), run.left());
             report.ifPresent(r -> out.printf(Locale.ROOT, "  bytes      %,d delivered, %.1f files/s%n", r.bytes(),
                     r.filesPerSecond()));
+            for (RunHistory.Partition partition : run.partitions()) {
+                out.printf(Locale.ROOT, "  partition  %s on %s: %d files, %d delivered, %d failed, %d left, %.1f s, %s%n",
+                        partition.name(), partition.node(), partition.files(), partition.delivered(), partition.failed(),
+                        partition.left(), partition.duration().toMillis() / 1000.0, partition.status());
+            }
             if (run.exitDescription() != null && !run.exitDescription().isBlank()) {
                 out.printf(Locale.ROOT, "  exit       %s%n", run.exitDescription().lines().findFirst().orElse(""));
             }

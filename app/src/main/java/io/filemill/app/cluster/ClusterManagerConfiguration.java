@@ -2,6 +2,7 @@ package io.filemill.app.cluster;
 
 import io.filemill.app.config.FilemillProperties;
 import jakarta.jms.ConnectionFactory;
+import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.BeanFactory;
@@ -35,7 +36,8 @@ public class ClusterManagerConfiguration {
 
     @Bean
     ClusterRunService clusterRunService(FilemillProperties properties, JobRepository jobRepository,
-                                        JobOperator jobOperator, DirectChannel partitionRequests, BeanFactory beanFactory) {
-        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, beanFactory);
+                                        JobOperator jobOperator, DirectChannel partitionRequests, BeanFactory beanFactory,
+                                        DataSource dataSource) {
+        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, beanFactory, dataSource);
     }
 }

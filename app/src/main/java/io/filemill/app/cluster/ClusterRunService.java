@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -39,9 +40,14 @@ import org.springframework.messaging.MessageChannel;
  */
 public final class ClusterRunService {
 
-    /** The worker step every partition runs, on whichever node takes it. */
-    static final String WORKER_STEP = "retitle-partition";
-    static final String MANAGER_STEP = "retitle-manager";
+    /** The worker step every partition runs, on whichever node takes it ({@code retitle-partition:partitionK}). */
+    public static final String WORKER_STEP = "retitle-partition";
+    /** The step that sends the partitions and follows them; its counts are their sums. */
+    public static final String MANAGER_STEP = "retitle-manager";
+    /** A partition's execution context: the node that ran it last. */
+    public static final String NODE = PartitionTasklet.NODE;
+    /** A partition's execution context: how many files its manifest lists. */
+    public static final String FILES = InboxPartitioner.FILES;
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRunService.class);
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -51,9 +57,11 @@ public final class ClusterRunService {
     private final JobOperator jobOperator;
     private final MessageChannel requests;
     private final BeanFactory beanFactory;
+    private final DataSource dataSource;
 
     ClusterRunService(FilemillProperties properties, JobRepository jobRepository, JobOperator jobOperator,
-                      MessageChannel requests, BeanFactory beanFactory) {
+                      MessageChannel requests, BeanFactory beanFactory, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.properties = properties;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -90,13 +98,15 @@ public final class ClusterRunService {
                 .pollInterval(cluster.pollInterval().toMillis())
                 .timeout(cluster.timeout().toMillis())
                 .beanFactory(beanFactory)
+                .listener(new PartitionSupervisor(jobRepository, dataSource, requests, cluster.pollInterval(),
+                        cluster.nodeTimeout()))
                 .build();
         Job job = new JobBuilder(RetitleJobFactory.JOB_NAME, jobRepository).start(manager).build();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("inbox", settings.inbox().toString())
                 .addLocalDateTime("startedAt", startedAt)
                 .addString("mode", "cluster", false)
-                .addString("partitions", String.valueOf(cluster.partitions()), false)
+                .addString("stages", cluster.partitions() + " partitions", false)
                 .addString("manifests", settings.home().relativize(dir).toString(), false)
                 .toJobParameters();
         log.info("run across machines: inbox {}, {} partitions, requests to queue {}", settings.inbox(),

@@ -7,6 +7,10 @@ import io.filemill.app.job.StartedRun;
 import io.filemill.app.worker.StageRunners;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,7 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * manifest, so that whoever takes the partition after a dead node first completes what that node
  * left. Counts go to the partition's step execution once a second, as in a local run.
  */
-final class PartitionTasklet implements StoppableTasklet {
+final class PartitionTasklet implements StoppableTasklet, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionTasklet.class);
 
     static final String NODE = "node";
     static final String GONE = "gone";
@@ -28,11 +34,14 @@ final class PartitionTasklet implements StoppableTasklet {
     private final RunSettings settings;
     private final RunService.Request request;
     private final String node;
+    private final PartitionFence fence;
     private StartedRun run;
     private ManifestSource source;
     private StoppableTasklet follower;
+    private boolean closed;
 
-    PartitionTasklet(RunSettings settings, RunService.Request request, String node) {
+    PartitionTasklet(RunSettings settings, RunService.Request request, String node, PartitionFence fence) {
+        this.fence = fence;
         this.settings = settings;
         this.request = request;
         this.node = node;
@@ -41,24 +50,28 @@ final class PartitionTasklet implements StoppableTasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution execution = chunkContext.getStepContext().getStepExecution();
-        try {
-            if (run == null) {
-                start(execution);
-                if (run.stoppedBeforeItStarted()) {
-                    execution.setTerminateOnly();
-                    close(execution);
-                    return RepeatStatus.FINISHED;
-                }
+        if (run == null) {
+            start(execution);
+            if (run.stoppedBeforeItStarted()) {
+                execution.setTerminateOnly();
+                return RepeatStatus.FINISHED;
             }
-            RepeatStatus status = follower.execute(contribution, chunkContext);
-            if (status == RepeatStatus.FINISHED) {
-                close(execution);
-            }
-            return status;
-        } catch (Exception | Error e) {
-            close(execution);
-            throw e;
         }
+        return follower.execute(contribution, chunkContext);
+    }
+
+    /**
+     * However the step ended (finished, failed, or its record refused because another node took the
+     * partition over meanwhile), the run ends with it: no file is taken after the step.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution execution) {
+        try {
+            close(execution);
+        } catch (Exception e) {
+            log.warn("partition {}: the run did not end cleanly: {}", execution.getId(), e.getMessage());
+        }
+        return null;
     }
 
     private void start(StepExecution execution) throws Exception {
@@ -66,7 +79,8 @@ final class PartitionTasklet implements StoppableTasklet {
         Path manifest = PartitionDirectories.manifest(settings.home(), context.getString(InboxPartitioner.MANIFEST));
         source = new ManifestSource(manifest, settings.inbox());
         Path workDir = Files.createDirectories(PartitionDirectories.workDir(manifest));
-        RunScope scope = RunScope.partition(workDir, execution.getId(), source);
+        long id = execution.getId();
+        RunScope scope = RunScope.partition(workDir, id, source, new FenceGate(fence, id));
         context.putString(NODE, node);
         run = StartedRun.start(settings, new StageRunners(settings, null, scope.workerLock()), request, scope);
         if (!run.stoppedBeforeItStarted()) {
@@ -75,7 +89,8 @@ final class PartitionTasklet implements StoppableTasklet {
     }
 
     private void close(StepExecution execution) throws Exception {
-        if (run != null) {
+        if (run != null && !closed) {
+            closed = true;
             try {
                 run.close();
             } finally {

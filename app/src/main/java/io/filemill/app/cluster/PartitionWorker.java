@@ -84,8 +84,10 @@ final class PartitionWorker implements MessageListener {
             }
             log.info("partition {} ({}): {} files", id, execution.getStepName(),
                     execution.getExecutionContext().getLong(InboxPartitioner.FILES, 0));
+            PartitionTasklet tasklet = new PartitionTasklet(settings, request, node, fence);
             Step step = new StepBuilder(partition.getStepName(), jobRepository)
-                    .tasklet(new PartitionTasklet(settings, request, node), transactionManager)
+                    .tasklet(tasklet, transactionManager)
+                    .listener(tasklet)
                     .build();
             step.execute(execution);
             log.info("partition {}: {}, {} delivered, {} failed", id, execution.getStatus(),

@@ -158,9 +158,12 @@ public record FilemillProperties(
      * @param pollInterval  how often the run asks the job repository how its partitions are doing
      * @param timeout       how long a run waits for all of its partitions before it fails
      * @param nodeConsumers how many partitions one node works on at a time
+     * @param nodeTimeout   how long a partition's node may give no sign of life (it records its
+     *                      progress every second) before the run ends its database session, which
+     *                      takes its fence, and sends the partition again for another node
      */
     public record Cluster(@DefaultValue("0") int partitions, @DefaultValue("filemill.requests") String queue,
                           @DefaultValue("1s") Duration pollInterval, @DefaultValue("12h") Duration timeout,
-                          @DefaultValue("1") int nodeConsumers) {
+                          @DefaultValue("1") int nodeConsumers, @DefaultValue("1m") Duration nodeTimeout) {
     }
 }

@@ -67,6 +67,7 @@ final class SettingsCheck {
         }
         positive("cluster.poll-interval", cluster.pollInterval());
         positive("cluster.timeout", cluster.timeout());
+        positive("cluster.node-timeout", cluster.nodeTimeout());
         if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
             throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
                     + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()

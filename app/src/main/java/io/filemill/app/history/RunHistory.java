@@ -1,5 +1,6 @@
 package io.filemill.app.history;
 
+import io.filemill.app.cluster.ClusterRunService;
 import io.filemill.app.job.RetitleJobFactory;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
@@ -37,7 +38,11 @@ public class RunHistory {
      */
     public record PastRun(long id, LocalDateTime started, Duration duration, String status, String exitDescription,
                           String inbox, String mode, String stages, long taken, long retitled, long unchanged,
-                          long failed, long left, double filesPerSecond) {
+                          long failed, long left, double filesPerSecond, List<Partition> partitions) {
+
+        public PastRun {
+            partitions = List.copyOf(partitions);
+        }
 
         public long delivered() {
             return retitled + unchanged;
@@ -46,8 +51,17 @@ public class RunHistory {
         /** The same run with the rate its report gives (the summary's), which the repository's times only approximate. */
         public PastRun withRate(double filesPerSecond) {
             return new PastRun(id, started, duration, status, exitDescription, inbox, mode, stages, taken, retitled,
-                    unchanged, failed, left, filesPerSecond);
+                    unchanged, failed, left, filesPerSecond, partitions);
         }
+    }
+
+    /**
+     * One partition of a run across machines, as the node that ran it recorded it: its name, the
+     * node ({@code host:pid}, or "-" when no node took it), its manifest's file count, what became of
+     * them, its time and its status.
+     */
+    public record Partition(String name, String node, long files, long delivered, long failed, long left,
+                            Duration duration, String status) {
     }
 
     /** The newest runs first. */
@@ -85,7 +99,14 @@ public class RunHistory {
         long unchanged = 0;
         long failed = 0;
         long left = 0;
+        List<Partition> partitions = new ArrayList<>();
         for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals(ClusterRunService.MANAGER_STEP)) {
+                continue; // the sum of its partitions, which are counted themselves
+            }
+            if (step.getStepName().startsWith(ClusterRunService.WORKER_STEP + ":")) {
+                partitions.add(partition(step));
+            }
             left += step.getExecutionContext().getLong("left", 0L);
             taken += step.getReadCount();
             written += step.getWriteCount();
@@ -103,6 +124,17 @@ public class RunHistory {
         return new PastRun(execution.getId(), start, duration, execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(), parameters.getString("inbox", ""),
                 parameters.getString("mode", "thread"), parameters.getString("stages", ""), taken,
-                written - unchanged, unchanged, failed, left, seconds > 0 ? (written + failed + left) / seconds : 0);
+                written - unchanged, unchanged, failed, left, seconds > 0 ? (written + failed + left) / seconds : 0,
+                partitions.stream().sorted(Comparator.comparing(Partition::name)).toList());
+    }
+
+    private static Partition partition(StepExecution step) {
+        var context = step.getExecutionContext();
+        Duration duration = step.getStartTime() == null ? Duration.ZERO
+                : Duration.between(step.getStartTime(), step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime());
+        return new Partition(step.getStepName().substring(step.getStepName().indexOf(':') + 1),
+                context.containsKey(ClusterRunService.NODE) ? context.getString(ClusterRunService.NODE) : "-",
+                context.getLong(ClusterRunService.FILES, 0L), step.getWriteCount(), step.getProcessSkipCount(),
+                context.getLong("left", 0L), duration, step.getStatus().name());
     }
 }

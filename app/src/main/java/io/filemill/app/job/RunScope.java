@@ -1,6 +1,7 @@
 package io.filemill.app.job;
 
 import io.filemill.app.config.RunSettings;
+import io.filemill.pipeline.engine.DeliveryGate;
 import io.filemill.pipeline.scan.FileSource;
 import io.filemill.pipeline.scan.InboxScanner;
 import java.nio.file.Path;
@@ -20,13 +21,16 @@ import java.util.UUID;
  * @param workerLock     the lock file this run's worker JVMs hold shared for their life
  * @param stagingTag     part of every staged file's name: letters, digits and {@code -}
  * @param ownedTagPrefix the staging tags whose staged files recovery may delete ("" for all)
+ * @param gate           asked before every delivery batch whether the run may still publish
  */
-public record RunScope(FileSource files, Path journalDir, Path workerLock, String stagingTag, String ownedTagPrefix) {
+public record RunScope(FileSource files, Path journalDir, Path workerLock, String stagingTag, String ownedTagPrefix,
+                       DeliveryGate gate) {
 
     public RunScope {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(journalDir, "journalDir");
         Objects.requireNonNull(workerLock, "workerLock");
+        Objects.requireNonNull(gate, "gate");
         if (!stagingTag.startsWith(ownedTagPrefix)) {
             throw new IllegalArgumentException("staging tag " + stagingTag + " outside its own prefix " + ownedTagPrefix);
         }
@@ -35,16 +39,16 @@ public record RunScope(FileSource files, Path journalDir, Path workerLock, Strin
     /** The whole inbox, as {@code filemill run} takes it. */
     public static RunScope wholeInbox(RunSettings settings) {
         return new RunScope(new InboxScanner(settings.inbox(), settings.scan()), settings.journalDir(),
-                settings.workerLock(), randomTag(""), "");
+                settings.workerLock(), randomTag(""), "", DeliveryGate.OPEN);
     }
 
     /**
      * One partition of a run across machines: its journals and worker lock in {@code dir}, its staged
-     * files tagged {@code p<id>-}.
+     * files tagged {@code p<id>-}, each batch published only while {@code gate} (its fence) says so.
      */
-    public static RunScope partition(Path dir, long id, FileSource files) {
+    public static RunScope partition(Path dir, long id, FileSource files, DeliveryGate gate) {
         String owned = "p" + id + "-";
-        return new RunScope(files, dir.resolve("journal"), dir.resolve("workers.lock"), randomTag(owned), owned);
+        return new RunScope(files, dir.resolve("journal"), dir.resolve("workers.lock"), randomTag(owned), owned, gate);
     }
 
     private static String randomTag(String prefix) {

@@ -110,8 +110,7 @@ public final class StartedRun implements AutoCloseable {
             stages.closeOnceStarted(); // stopped before the first file: nothing was taken
             return new StartedRun(settings, request, runners, recovered, null, null);
         }
-        Pipeline pipeline = new Pipeline(scope.files(), stages.await(),
-                settings.delivery().batchSize());
+        Pipeline pipeline = new Pipeline(scope.files(), stages.await(), settings.delivery().batchSize(), scope.gate());
         return new StartedRun(settings, request, runners, recovered, new RunRecorder(settings.inbox()), pipeline);
     }
 

@@ -100,6 +100,14 @@ class ClusterTests {
         return all;
     }
 
+    /** A command that reads the shared job repository (history, show). */
+    private List<String> repository(String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of("--home", shared.resolve("state").toString(), "--spring.datasource.url=" + POSTGRES_URL,
+                "--spring.datasource.username=" + POSTGRES_USER, "--spring.datasource.password=" + POSTGRES_PASSWORD));
+        return all;
+    }
+
     /** Starts a node process and waits until it takes requests. */
     private Process node(String name, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -121,6 +129,10 @@ class ClusterTests {
     private int manager(String... options) {
         List<String> command = shared("run", "--min-age", "0s");
         command.addAll(List.of(options));
+        return filemill(command);
+    }
+
+    private int filemill(List<String> command) {
         return new FilemillCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(command.toArray(String[]::new));
     }
@@ -155,6 +167,75 @@ class ClusterTests {
         long nodesThatWorked = output().lines().filter(line -> line.contains("partition") && line.contains(":"))
                 .map(line -> line.trim().split("\\s+")[1]).distinct().count();
         assertThat(nodesThatWorked).as(output()).isGreaterThan(1);
+
+        String run = output().lines().filter(line -> line.contains("across machines")).findFirst().orElseThrow()
+                .split(" ")[1];
+        out.reset();
+        assertThat(filemill(repository("history"))).isZero();
+        assertThat(output().lines().filter(line -> line.trim().startsWith(run + " ")))
+                .singleElement().asString().contains("cluster", "5 partitions", "COMPLETED");
+        out.reset();
+        assertThat(filemill(repository("show", run))).isZero();
+        assertThat(output().lines().filter(line -> line.trim().startsWith("partition ")))
+                .as(output()).hasSize(5).allMatch(line -> line.contains("COMPLETED") && line.contains(" on "));
+    }
+
+    @Test
+    void aNodeThatStallsLosesItsPartitionToAnotherAndDeliversNothingWhenItWakes() throws Exception {
+        Process stalled = node("stalled", "--filemill.delivery.batch-size=8");
+        Thread staller = new Thread(() -> {
+            try {
+                while (delivered() < 200) {
+                    Thread.sleep(2);
+                }
+                signal("STOP", stalled); // a long pause: its database session and its broker connection stay open
+                node("other");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        staller.start();
+
+        int exit = manager("--partitions", "1", "--filemill.cluster.node-timeout=4s");
+        staller.join(TimeUnit.SECONDS.toMillis(60));
+        List<String> deliveredWhileStalled = SampleData.relativeFiles(shared.resolve("processed"));
+        signal("CONT", stalled);
+        Path log = root.resolve("stalled.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(log).contains("lost the fence")) {
+            assertThat(System.nanoTime()).as(Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // whatever it still had in hand
+
+        assertThat(exit).as(output()).isEqualTo(1);
+        assertSameAsTheLocalRun();
+        assertThat(SampleData.relativeFiles(shared.resolve("processed"))).isEqualTo(deliveredWhileStalled);
+        assertThat(Files.readString(root.resolve("other.log"))).contains("taking it over");
+    }
+
+    @Test
+    void wrongBrokerCredentialsAreRefusedWithOneLineAndNothingTaken() throws Exception {
+        List<String> node = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        node.addAll(shared("node"));
+        node.add("--spring.artemis.password=wrong");
+        Process refused = new ProcessBuilder(node).redirectError(root.resolve("refused.err").toFile())
+                .redirectOutput(root.resolve("refused.out").toFile()).start();
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(Files.readAllLines(root.resolve("refused.err")).stream().filter(line -> line.startsWith("filemill:")))
+                .singleElement().asString().contains("cannot connect to the message broker", ARTEMIS_URL, "AMQ229031");
+
+        assertThat(manager("--partitions", "2", "--spring.artemis.password=wrong")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot connect to the message broker");
+        assertThat(SampleData.relativeFiles(shared.resolve("inbox"))).isEqualTo(SampleData.relativeFiles(corpus));
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
 import io.filemill.pipeline.task.RetitleResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class Pipeline {
     private final FileSource scanner;
     private final PipelineStages stages;
     private final int maxBatch;
+    private final DeliveryGate gate;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean abandoned = new AtomicBoolean();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -72,12 +74,18 @@ public final class Pipeline {
     private final AtomicLong batches = new AtomicLong();
 
     public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch) {
+        this(scanner, stages, maxBatch, DeliveryGate.OPEN);
+    }
+
+    /** A run that asks {@code gate} before each delivery batch whether it may still publish. */
+    public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch, DeliveryGate gate) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
         }
         this.scanner = scanner;
         this.stages = stages;
         this.maxBatch = maxBatch;
+        this.gate = gate;
     }
 
     /** Asks the run to take no more files; files in flight are finished. Safe from any thread. */
@@ -183,6 +191,17 @@ public final class Pipeline {
     }
 
     private void deliver(List<RetitleResult> results, RunListener listener) throws InterruptedException {
+        String closed = gate.closedBecause();
+        if (closed != null) {
+            fatal.compareAndSet(null, new IllegalStateException(closed));
+            for (RetitleResult result : results) {
+                if (result instanceof RetitleResult.Rewritten rewritten) {
+                    deleteQuietly(rewritten.staged()); // nobody will publish it
+                }
+                listener.outcome(Outcome.Failed.leftInInbox(result.task(), "not delivered, left in the inbox: " + closed));
+            }
+            return;
+        }
         DeliveryBatch batch = new DeliveryBatch(batchPrefix + batches.incrementAndGet(), results);
         stages.deliver().submit(batch).whenComplete((outcomes, error) -> {
             if (error == null) {
@@ -195,6 +214,14 @@ public final class Pipeline {
                 }
             }
         });
+    }
+
+    private static void deleteQuietly(Path staged) {
+        try {
+            Files.deleteIfExists(staged);
+        } catch (IOException e) {
+            // a staged file left behind is deleted by the next recovery of its owner's tag
+        }
     }
 
     /**

@@ -51,6 +51,10 @@ class PipelineTests {
     }
 
     private Pipeline pipeline(int workers, int maxBatch) {
+        return pipeline(workers, maxBatch, DeliveryGate.OPEN);
+    }
+
+    private Pipeline pipeline(int workers, int maxBatch, DeliveryGate gate) {
         Retitler retitler = new Retitler(new RetitleSettings(inbox, processed, "run1", RuleChain.defaults(),
                 LocalDate.of(2026, 11, 23), RetitleSettings.DEFAULT_HEAD_LIMIT));
         Deliverer deliverer = new Deliverer(new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
@@ -58,7 +62,7 @@ class PipelineTests {
         PipelineStages stages = new PipelineStages(
                 new ThreadStageRunner<>("retitle", retitler::retitle, workers, workers * 4),
                 new ThreadStageRunner<>("deliver", deliverer, workers, 1));
-        return new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, maxBatch);
+        return new Pipeline(new InboxScanner(inbox, ScanSettings.defaults()), stages, maxBatch, gate);
     }
 
     private static long count(Path dir) throws IOException {
@@ -86,6 +90,26 @@ class PipelineTests {
         assertThat(failed.resolve("blob.txt")).exists();
         assertThat(failed.resolve("blob.txt.reason")).content().contains("binary content");
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed).hasSize(1);
+        assertThat(journal).isEmptyDirectory();
+    }
+
+    @Test
+    void aGateThatClosesMidRunStopsTheRunWithEveryUndeliveredFileStillInTheInboxAndNothingStaged() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(inbox.resolve("doc" + i + ".md"), "# document number " + i + "\n");
+        }
+        AtomicInteger batches = new AtomicInteger();
+        DeliveryGate gate = () -> batches.incrementAndGet() > 3 ? "lost the partition's fence" : null;
+
+        assertThatThrownBy(() -> pipeline(2, 8, gate).run(outcomes::add))
+                .isInstanceOf(PipelineException.class).hasMessageContaining("lost the partition's fence");
+
+        long delivered = count(processed);
+        assertThat(delivered).isBetween(1L, 24L);
+        assertThat(count(inbox)).isEqualTo(300 - delivered);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Failed f && f.isLeftInInbox())
+                .allMatch(o -> ((Outcome.Failed) o).reason().contains("lost the partition's fence")).isNotEmpty();
+        assertThat(count(failed)).isZero();
         assertThat(journal).isEmptyDirectory();
     }
 
