@@ -70,7 +70,8 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
                 LoggerFactory.getLogger(NodeCommand.class).info("node {}: taking partitions from queue {} ({} at a time)",
                         node, properties.cluster().queue(), properties.cluster().nodeConsumers());
                 stopped.await();
-                requests.shutdown(); // waits for the partition in hand, which the same stop is stopping
+                requests.stop(); // no more requests; the partition in hand is being stopped by the same signal
+                requests.shutdown(); // waits for it: finished, or handed back to the broker
             }
         }
         return ExitCodes.OK;

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -90,9 +91,28 @@ final class PartitionWorker implements MessageListener {
                     .listener(tasklet)
                     .build();
             step.execute(execution);
+            if (execution.getStatus() == BatchStatus.STOPPED && request.shutdown().requested()) {
+                handBack(execution);
+                throw new IllegalStateException("partition " + id + " handed back: this node is stopping");
+            }
             log.info("partition {}: {}, {} delivered, {} failed", id, execution.getStatus(),
                     execution.getWriteCount(), execution.getProcessSkipCount());
         }
+    }
+
+    /**
+     * This node stops (SIGTERM) while its partition is unfinished: the partition is recorded as taken
+     * again, for the node that gets its request next to finish (the files this node delivered are out
+     * of the inbox; what its journals show half done, that node completes), and the request goes back
+     * to the broker when the caller throws (the session is rolled back).
+     */
+    private void handBack(StepExecution execution) {
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setExitStatus(ExitStatus.EXECUTING);
+        execution.setEndTime(null);
+        jobRepository.update(execution);
+        log.info("partition {}: {} delivered here; the rest is handed back for another node", execution.getId(),
+                execution.getWriteCount());
     }
 
     private boolean stillToRun(long id) {

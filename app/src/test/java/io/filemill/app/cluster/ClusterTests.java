@@ -215,6 +215,33 @@ class ClusterTests {
     }
 
     @Test
+    void aNodeStoppedBySigtermHandsItsPartitionBackAndExitsCleanly() throws Exception {
+        Process leaving = node("leaving", "--filemill.delivery.batch-size=8");
+        Thread stopper = new Thread(() -> {
+            try {
+                while (delivered() < 200) {
+                    Thread.sleep(2);
+                }
+                signal("TERM", leaving);
+                node("successor");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stopper.start();
+
+        int exit = manager("--partitions", "1");
+        stopper.join(TimeUnit.SECONDS.toMillis(60));
+
+        assertThat(leaving.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(leaving.exitValue()).as(Files.readString(root.resolve("leaving.log"))).isZero();
+        assertThat(Files.readString(root.resolve("leaving.log"))).contains("handed back");
+        assertThat(exit).as(output()).isEqualTo(1);
+        assertSameAsTheLocalRun();
+        assertThat(Files.readString(root.resolve("successor.log"))).contains("taking it over");
+    }
+
+    @Test
     void wrongBrokerCredentialsAreRefusedWithOneLineAndNothingTaken() throws Exception {
         List<String> node = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
