@@ -72,9 +72,11 @@ public final class ClusterRunService {
     /** Runs the job across the nodes and prints its summary, a line per partition. */
     public RunResult run(RunSettings settings, RunService.Request request) throws Exception {
         FilemillProperties.Cluster cluster = properties.cluster();
+        UnsettledRuns unsettled = new UnsettledRuns(settings, jobRepository, jobOperator, dataSource, cluster.pollInterval());
+        unsettled.settleAll(cluster.timeout()); // before the inbox is listed: no partition of theirs runs any more
         LocalDateTime startedAt = LocalDateTime.now();
         String runName = RUN_NAME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Path dir = PartitionDirectories.forRun(settings.home(), runName);
+        Path dir = PartitionDirectories.forRun(settings, runName);
         AtomicLong skipped = new AtomicLong();
         AtomicLong deferred = new AtomicLong();
         ScanListener counting = new ScanListener() {
@@ -98,7 +100,7 @@ public final class ClusterRunService {
                 .pollInterval(cluster.pollInterval().toMillis())
                 .timeout(cluster.timeout().toMillis())
                 .beanFactory(beanFactory)
-                .listener(new PartitionSupervisor(jobRepository, dataSource, requests, cluster.pollInterval(),
+                .listener(new PartitionSupervisor(dir, jobRepository, dataSource, requests, cluster.pollInterval(),
                         cluster.nodeTimeout()))
                 .build();
         Job job = new JobBuilder(RetitleJobFactory.JOB_NAME, jobRepository).start(manager).build();
@@ -124,6 +126,10 @@ public final class ClusterRunService {
                 })
                 .toList();
         request.out().print(ClusterSummary.render(execution, ended, skipped.get(), deferred.get()));
+        if (!unsettled.settleEnded(dir)) {
+            log.warn("run {}: partitions are still running on nodes; the next run across machines settles them",
+                    execution.getId());
+        }
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse("?");
             request.err().println("filemill: run " + execution.getId() + " failed: " + why);

@@ -1,5 +1,6 @@
 package io.filemill.app.cluster;
 
+import io.filemill.app.config.RunSettings;
 import io.filemill.pipeline.task.Confinement;
 import java.nio.file.Path;
 
@@ -10,24 +11,28 @@ import java.nio.file.Path;
  */
 final class PartitionDirectories {
 
-    static final String ROOT = "partitions";
     private static final String MANIFEST_SUFFIX = ".manifest";
 
     private PartitionDirectories() {
     }
 
     /** A new run's directory of manifests. */
-    static Path forRun(Path home, String run) {
-        return home.resolve(ROOT).resolve(run);
+    static Path forRun(RunSettings settings, String run) {
+        return settings.partitionsDir().resolve(run);
+    }
+
+    /** The file in a run's directory that names its job execution, written before any request is sent. */
+    static Path jobExecutionFile(Path runDir) {
+        return runDir.resolve("job-execution");
     }
 
     /**
      * The manifest a partition's execution context names, resolved in this machine's state
      * directory; refused when it would lie outside {@code partitions/} there.
      */
-    static Path manifest(Path home, String relative) {
-        Path root = home.resolve(ROOT);
-        Path manifest = home.resolve(relative).normalize();
+    static Path manifest(RunSettings settings, String relative) {
+        Path root = settings.partitionsDir();
+        Path manifest = settings.home().resolve(relative).normalize();
         if (!Confinement.inside(root, manifest) || !manifest.getFileName().toString().endsWith(MANIFEST_SUFFIX)) {
             throw new IllegalArgumentException("refused: partition manifest '" + relative + "' lies outside " + root);
         }

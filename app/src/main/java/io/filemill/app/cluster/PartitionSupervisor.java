@@ -1,6 +1,10 @@
 package io.filemill.app.cluster;
 
 import io.filemill.pipeline.concurrent.Threads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +38,7 @@ final class PartitionSupervisor implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionSupervisor.class);
 
+    private final Path runDir;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
     private final MessageChannel requests;
@@ -43,8 +48,9 @@ final class PartitionSupervisor implements StepExecutionListener {
     private volatile boolean stopped;
     private Thread watcher;
 
-    PartitionSupervisor(JobRepository jobRepository, DataSource dataSource, MessageChannel requests,
+    PartitionSupervisor(Path runDir, JobRepository jobRepository, DataSource dataSource, MessageChannel requests,
                         Duration pollInterval, Duration nodeTimeout) {
+        this.runDir = runDir;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.requests = requests;
@@ -52,9 +58,19 @@ final class PartitionSupervisor implements StepExecutionListener {
         this.nodeTimeout = nodeTimeout;
     }
 
+    /**
+     * Before any request is sent: names the job execution in the run's directory, for a later run to
+     * settle the partitions should this one die ({@link UnsettledRuns}).
+     */
     @Override
     public void beforeStep(StepExecution manager) {
         long jobExecutionId = manager.getJobExecutionId();
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(PartitionDirectories.jobExecutionFile(runDir), jobExecutionId + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write in " + runDir, e);
+        }
         watcher = Threads.startDaemon("partition-supervisor", () -> watch(jobExecutionId));
     }
 

@@ -76,7 +76,7 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
 
     private void start(StepExecution execution) throws Exception {
         ExecutionContext context = execution.getExecutionContext();
-        Path manifest = PartitionDirectories.manifest(settings.home(), context.getString(InboxPartitioner.MANIFEST));
+        Path manifest = PartitionDirectories.manifest(settings, context.getString(InboxPartitioner.MANIFEST));
         source = new ManifestSource(manifest, settings.inbox());
         Path workDir = Files.createDirectories(PartitionDirectories.workDir(manifest));
         long id = execution.getId();

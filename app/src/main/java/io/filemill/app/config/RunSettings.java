@@ -90,6 +90,11 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
         return home.resolve("journal");
     }
 
+    /** Where runs across machines keep their partitions' manifests and journals while they are unsettled. */
+    public Path partitionsDir() {
+        return home.resolve("partitions");
+    }
+
     public Path reportDir() {
         return home.resolve("runs");
     }

@@ -47,8 +47,18 @@ public record RunScope(FileSource files, Path journalDir, Path workerLock, Strin
      * files tagged {@code p<id>-}, each batch published only while {@code gate} (its fence) says so.
      */
     public static RunScope partition(Path dir, long id, FileSource files, DeliveryGate gate) {
-        String owned = "p" + id + "-";
-        return new RunScope(files, dir.resolve("journal"), dir.resolve("workers.lock"), randomTag(owned), owned, gate);
+        String owned = partitionTagPrefix(id);
+        return new RunScope(files, partitionJournal(dir), dir.resolve("workers.lock"), randomTag(owned), owned, gate);
+    }
+
+    /** The journals of the partition whose directory is {@code dir}. */
+    public static Path partitionJournal(Path dir) {
+        return dir.resolve("journal");
+    }
+
+    /** How the staging tags of partition {@code id} begin, on whichever node. */
+    public static String partitionTagPrefix(long id) {
+        return "p" + id + "-";
     }
 
     private static String randomTag(String prefix) {

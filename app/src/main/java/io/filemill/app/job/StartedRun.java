@@ -8,7 +8,9 @@ import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -85,7 +87,26 @@ public final class StartedRun implements AutoCloseable {
      */
     public static StartedRun start(RunSettings settings, StageRunners runners, RunService.Request request)
             throws IOException, InterruptedException {
+        noUnsettledRunAcrossMachines(settings);
         return start(settings, runners, request, RunScope.wholeInbox(settings));
+    }
+
+    /**
+     * A run across machines that did not settle (its manager died, or it timed out) may still have
+     * partitions running on nodes, and always has journals only it knows how to finish: a run of
+     * the whole inbox waits for the next run across machines to settle it.
+     */
+    private static void noUnsettledRunAcrossMachines(RunSettings settings) throws IOException {
+        if (!Files.isDirectory(settings.partitionsDir())) {
+            return;
+        }
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(settings.partitionsDir())) {
+            for (Path run : runs) {
+                throw new IllegalStateException("run across machines " + settings.home().relativize(run) + " did not "
+                        + "finish: its partitions may still be running on nodes; 'filemill run --partitions N' with the "
+                        + "shared job repository settles it, then runs here may go on");
+            }
+        }
     }
 
     /**

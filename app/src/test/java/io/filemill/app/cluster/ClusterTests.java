@@ -242,6 +242,36 @@ class ClusterTests {
     }
 
     @Test
+    void aRunWhoseManagerWasKilledIsSettledByTheNextRunWithEveryFileInExactlyOnePlace() throws Exception {
+        node("node", "--filemill.delivery.batch-size=8");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        command.addAll(shared("run", "--min-age", "0s", "--partitions", "3"));
+        Process manager = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("manager.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (delivered() < 200) {
+            assertThat(manager.isAlive()).as(Files.readString(root.resolve("manager.log"))).isTrue();
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(2);
+        }
+        manager.destroyForcibly(); // SIGKILL: its job stays STARTED, its partitions go on on the node
+        assertThat(manager.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(filemill(List.of(directories(shared, "run", "--min-age", "0s")))).as("a local run may not start meanwhile")
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did not finish", "--partitions");
+
+        int exit = manager("--partitions", "2");
+
+        assertThat(exit).as(output()).isBetween(0, 1);
+        assertSameAsTheLocalRun();
+        assertThat(shared.resolve("state/partitions")).isEmptyDirectory();
+        out.reset();
+        assertThat(filemill(repository("history"))).isZero();
+        assertThat(output()).contains("FAILED", "COMPLETED");
+    }
+
+    @Test
     void wrongBrokerCredentialsAreRefusedWithOneLineAndNothingTaken() throws Exception {
         List<String> node = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
