@@ -2,7 +2,8 @@
 # Installs (when missing) and starts a local ActiveMQ Artemis broker for the cluster tests: the
 # broker distribution from Maven Central (through the Maven wrapper), one instance that requires a
 # login, listening on 127.0.0.1 only, with the request queue filemill.requests. Prints the settings
-# the tests read as KEY=VALUE lines. Idempotent: a running broker is left running; the password is
+# the tests read as KEY=VALUE lines (FILEMILL_TEST_ARTEMIS_HOME: where its pid is, for the test that
+# kills and restarts it by running this script again). Idempotent: a running broker is left running; the password is
 # made at random when the instance is created and kept in it (never in the repository).
 #
 #   FILEMILL_CI_ARTEMIS_HOME  where the broker lives (default /var/tmp/filemill-artemis)
@@ -37,6 +38,7 @@ password=$(cat "$home/password")
 if ! listening; then
   # its own session, so that it outlives this script and the CI step that started it
   setsid "$instance/bin/artemis" run > "$home/broker.log" 2>&1 < /dev/null &
+  echo $! > "$home/broker.pid" # the broker's JVM (the script execs it): a test kills it to restart the broker
   for _ in $(seq 1 60); do
     listening && break
     sleep 1
@@ -46,3 +48,4 @@ fi
 echo "FILEMILL_TEST_ARTEMIS_URL=tcp://127.0.0.1:$port"
 echo "FILEMILL_TEST_ARTEMIS_USER=$user"
 echo "FILEMILL_TEST_ARTEMIS_PASSWORD=$password"
+echo "FILEMILL_TEST_ARTEMIS_HOME=$home"

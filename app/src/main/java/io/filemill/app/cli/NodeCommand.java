@@ -11,10 +11,12 @@ import io.filemill.app.stop.Shutdown;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
@@ -59,16 +61,21 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
         String node = hostName() + ":" + ProcessHandle.current().pid();
         NodeWork work = new NodeWork(settings, new RunService.Request(false, context.out(), context.err(),
                 context.shutdown()), node);
-        try (ConfigurableApplicationContext spring = SpringContexts.startWith(commandOptions, context.propertyArguments(),
-                ClusterNodeConfiguration.class, Map.of("nodeWork", work))) {
+        Map<String, Object> serving = new LinkedHashMap<>(commandOptions);
+        serving.put("server.port", String.valueOf(properties.cluster().nodePort()));
+        try (ConfigurableApplicationContext spring = SpringContexts.startWith(serving, context.propertyArguments(),
+                ClusterNodeConfiguration.class, Map.of("nodeWork", work), WebApplicationType.SERVLET)) {
             ClusterChecks.reachBroker(spring);
             DefaultMessageListenerContainer requests = spring.getBean(DefaultMessageListenerContainer.class);
             CountDownLatch stopped = new CountDownLatch(1);
             try (AutoCloseable registration = context.shutdown().register(
                     Shutdown.Stoppable.stopping(stopped::countDown), Duration.ZERO)) {
                 requests.start();
-                LoggerFactory.getLogger(NodeCommand.class).info("node {}: taking partitions from queue {} ({} at a time)",
-                        node, properties.cluster().queue(), properties.cluster().nodeConsumers());
+                LoggerFactory.getLogger(NodeCommand.class).info("node {}: taking partitions from queue {} ({} at a time); "
+                        + "health on http://{}:{}/actuator/health, metrics on /actuator/metrics and /actuator/prometheus",
+                        node, properties.cluster().queue(), properties.cluster().nodeConsumers(),
+                        spring.getEnvironment().getProperty("server.address", "127.0.0.1"),
+                        spring.getEnvironment().getProperty("local.server.port", "?"));
                 stopped.await();
                 requests.stop(); // no more requests; the partition in hand is being stopped by the same signal
                 requests.shutdown(); // waits for it: finished, or handed back to the broker

@@ -44,8 +44,8 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Run across machines: split the inbox into N partitions for 'filemill node's to take over "
-                    + "the message broker; needs a shared PostgreSQL job repository (default 0, run here; "
-                    + "filemill.cluster.partitions).")
+                    + "the message broker; needs a shared PostgreSQL job repository; 0 runs here "
+                    + "(default 0; filemill.cluster.partitions).")
     Integer partitions;
 
     RunCommand(FilemillCli.CommandContext context) {

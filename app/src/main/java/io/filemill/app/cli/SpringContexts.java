@@ -94,7 +94,14 @@ final class SpringContexts {
      */
     static ConfigurableApplicationContext startWith(Map<String, Object> options, List<String> propertyArguments,
                                                     Class<?> configuration, Map<String, Object> singletons) {
-        return builder(options, WebApplicationType.NONE)
+        return startWith(options, propertyArguments, configuration, singletons, WebApplicationType.NONE);
+    }
+
+    /** The same, serving health and metrics ({@code SERVLET}) or not ({@code NONE}). */
+    static ConfigurableApplicationContext startWith(Map<String, Object> options, List<String> propertyArguments,
+                                                    Class<?> configuration, Map<String, Object> singletons,
+                                                    WebApplicationType type) {
+        return builder(options, type)
                 .sources(configuration)
                 .initializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton))
                 .run(propertyArguments.toArray(String[]::new));

@@ -1,6 +1,7 @@
 package io.filemill.app.cluster;
 
 import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.report.RunReportWriter;
 import jakarta.jms.ConnectionFactory;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
@@ -37,7 +38,8 @@ public class ClusterManagerConfiguration {
     @Bean
     ClusterRunService clusterRunService(FilemillProperties properties, JobRepository jobRepository,
                                         JobOperator jobOperator, DirectChannel partitionRequests, BeanFactory beanFactory,
-                                        DataSource dataSource) {
-        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, beanFactory, dataSource);
+                                        DataSource dataSource, RunReportWriter reports) {
+        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, beanFactory, dataSource,
+                reports);
     }
 }

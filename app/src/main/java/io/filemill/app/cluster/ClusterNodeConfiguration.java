@@ -1,6 +1,7 @@
 package io.filemill.app.cluster;
 
 import io.filemill.app.config.FilemillProperties;
+import io.filemill.app.monitor.RunMetrics;
 import jakarta.jms.ConnectionFactory;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -8,17 +9,18 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.artemis.autoconfigure.ArtemisAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jms.ConnectionFactoryUnwrapper;
+import org.springframework.boot.jms.autoconfigure.health.JmsHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * What {@code filemill node} adds to the lean Spring application: the broker connection
- * ({@code spring.artemis.*}) and a listener container that takes partition requests from the queue
+ * What {@code filemill node} adds to the Spring application that serves health and metrics: the
+ * broker connection ({@code spring.artemis.*}, with its health: {@code jms}) and a listener container that takes partition requests from the queue
  * in transacted sessions, one request per consumer at a time (no prefetch: a busy node leaves the
  * other requests to idle nodes). Registered as a source by the command only.
  */
-@ImportAutoConfiguration(ArtemisAutoConfiguration.class)
+@ImportAutoConfiguration({ArtemisAutoConfiguration.class, JmsHealthContributorAutoConfiguration.class})
 public class ClusterNodeConfiguration {
 
     @Bean
@@ -26,7 +28,7 @@ public class ClusterNodeConfiguration {
                                                              FilemillProperties properties, NodeWork work,
                                                              JobRepository jobRepository,
                                                              PlatformTransactionManager transactionManager,
-                                                             DataSource dataSource) {
+                                                             DataSource dataSource, RunMetrics metrics) {
         ConnectionFactory direct = ConnectionFactoryUnwrapper.unwrapCaching(connectionFactory);
         if (direct instanceof ActiveMQConnectionFactory artemis) {
             artemis.setConsumerWindowSize(0); // fair dispatch: a request waits on the broker until a node is free
@@ -39,7 +41,7 @@ public class ClusterNodeConfiguration {
         container.setMaxConcurrentConsumers(properties.cluster().nodeConsumers());
         container.setAutoStartup(false); // the node command starts it once it is ready to work
         container.setMessageListener(new PartitionWorker(jobRepository, transactionManager, dataSource,
-                work.settings(), work.request(), work.node()));
+                work, metrics));
         return container;
     }
 }

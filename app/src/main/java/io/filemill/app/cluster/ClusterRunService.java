@@ -5,10 +5,17 @@ import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RetitleJobFactory;
 import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
+import io.filemill.app.report.RunReport;
+import io.filemill.app.report.RunReportWriter;
+import io.filemill.app.stop.Shutdown;
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.scan.InboxScanner;
 import io.filemill.pipeline.scan.ScanListener;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +57,8 @@ public final class ClusterRunService {
     public static final String FILES = InboxPartitioner.FILES;
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRunService.class);
+    /** How long nodes take to see a stop in the job repository (a partition records itself every second), and more. */
+    private static final Duration NODES_NOTICE = Duration.ofSeconds(5);
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final FilemillProperties properties;
@@ -58,9 +67,11 @@ public final class ClusterRunService {
     private final MessageChannel requests;
     private final BeanFactory beanFactory;
     private final DataSource dataSource;
+    private final RunReportWriter reports;
 
     ClusterRunService(FilemillProperties properties, JobRepository jobRepository, JobOperator jobOperator,
-                      MessageChannel requests, BeanFactory beanFactory, DataSource dataSource) {
+                      MessageChannel requests, BeanFactory beanFactory, DataSource dataSource, RunReportWriter reports) {
+        this.reports = reports;
         this.dataSource = dataSource;
         this.properties = properties;
         this.jobRepository = jobRepository;
@@ -69,12 +80,28 @@ public final class ClusterRunService {
         this.beanFactory = beanFactory;
     }
 
+    private void stop(PartitionSupervisor supervisor) {
+        long id = supervisor.jobExecutionId();
+        if (id < 0) {
+            return; // not started: the stop is seen before the first request is sent
+        }
+        Threads.startDaemon("stop-run", () -> {
+            try {
+                jobOperator.stop(id);
+                log.info("run {} stopping: its partitions stop on their nodes", id);
+            } catch (Exception e) {
+                log.warn("cannot stop run {}: {}", id, e.getMessage());
+            }
+        });
+    }
+
     /** Runs the job across the nodes and prints its summary, a line per partition. */
     public RunResult run(RunSettings settings, RunService.Request request) throws Exception {
         FilemillProperties.Cluster cluster = properties.cluster();
         UnsettledRuns unsettled = new UnsettledRuns(settings, jobRepository, jobOperator, dataSource, cluster.pollInterval());
         unsettled.settleAll(cluster.timeout()); // before the inbox is listed: no partition of theirs runs any more
-        LocalDateTime startedAt = LocalDateTime.now();
+        Instant started = Instant.now();
+        LocalDateTime startedAt = LocalDateTime.ofInstant(started, ZoneId.systemDefault());
         String runName = RUN_NAME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = PartitionDirectories.forRun(settings, runName);
         AtomicLong skipped = new AtomicLong();
@@ -93,6 +120,8 @@ public final class ClusterRunService {
         };
         InboxPartitioner partitioner = new InboxPartitioner(new InboxScanner(settings.inbox(), settings.scan()),
                 counting, settings.home(), dir);
+        PartitionSupervisor supervisor = new PartitionSupervisor(dir, jobRepository, dataSource, requests,
+                cluster.pollInterval(), cluster.nodeTimeout());
         Step manager = new RemotePartitioningManagerStepBuilder(MANAGER_STEP, jobRepository)
                 .partitioner(WORKER_STEP, partitioner)
                 .gridSize(cluster.partitions())
@@ -100,8 +129,7 @@ public final class ClusterRunService {
                 .pollInterval(cluster.pollInterval().toMillis())
                 .timeout(cluster.timeout().toMillis())
                 .beanFactory(beanFactory)
-                .listener(new PartitionSupervisor(dir, jobRepository, dataSource, requests, cluster.pollInterval(),
-                        cluster.nodeTimeout()))
+                .listener(supervisor)
                 .build();
         Job job = new JobBuilder(RetitleJobFactory.JOB_NAME, jobRepository).start(manager).build();
         JobParameters parameters = new JobParametersBuilder()
@@ -113,7 +141,13 @@ public final class ClusterRunService {
                 .toJobParameters();
         log.info("run across machines: inbox {}, {} partitions, requests to queue {}", settings.inbox(),
                 cluster.partitions(), cluster.queue());
-        JobExecution execution = jobOperator.start(job, parameters);
+        JobExecution execution;
+        // SIGTERM: the job is stopped in the repository, where every node's partition sees it within a
+        // second and stops as a run does; the run waits for that, then reports the run STOPPED
+        try (AutoCloseable stopping = request.shutdown().register(Shutdown.Stoppable.stopping(() -> stop(supervisor)),
+                settings.stopGrace().plus(NODES_NOTICE))) {
+            execution = jobOperator.start(job, parameters);
+        }
         List<StepExecution> partitions = execution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().startsWith(WORKER_STEP))
                 .sorted(Comparator.comparing(StepExecution::getStepName))
@@ -125,7 +159,9 @@ public final class ClusterRunService {
                     return stored == null ? step : stored;
                 })
                 .toList();
-        request.out().print(ClusterSummary.render(execution, ended, skipped.get(), deferred.get()));
+        RunReport report = ClusterReports.of(execution, ended, settings, started, Instant.now(), skipped.get(),
+                deferred.get());
+        request.out().print(ClusterSummary.render(report, reports.write(report, settings.reportDir())));
         if (!unsettled.settleEnded(dir)) {
             log.warn("run {}: partitions are still running on nodes; the next run across machines settles them",
                     execution.getId());
@@ -138,8 +174,7 @@ public final class ClusterRunService {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return RunResult.STOPPED;
         }
-        boolean complete = ended.stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED
-                && step.getProcessSkipCount() == 0 && step.getExecutionContext().getLong("left", 0) == 0);
-        return complete && skipped.get() == 0 ? RunResult.DELIVERED : RunResult.INCOMPLETE;
+        boolean complete = ended.stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
+        return complete && report.failed() == 0 && report.left() == 0 ? RunResult.DELIVERED : RunResult.INCOMPLETE;
     }
 }

@@ -46,6 +46,7 @@ final class PartitionSupervisor implements StepExecutionListener {
     private final Duration nodeTimeout;
     private final Map<Long, LocalDateTime> sentAgainAt = new HashMap<>();
     private volatile boolean stopped;
+    private volatile long jobExecutionId = -1;
     private Thread watcher;
 
     PartitionSupervisor(Path runDir, JobRepository jobRepository, DataSource dataSource, MessageChannel requests,
@@ -65,6 +66,7 @@ final class PartitionSupervisor implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution manager) {
         long jobExecutionId = manager.getJobExecutionId();
+        this.jobExecutionId = jobExecutionId;
         try {
             Files.createDirectories(runDir);
             Files.writeString(PartitionDirectories.jobExecutionFile(runDir), jobExecutionId + "\n");
@@ -72,6 +74,11 @@ final class PartitionSupervisor implements StepExecutionListener {
             throw new UncheckedIOException("cannot write in " + runDir, e);
         }
         watcher = Threads.startDaemon("partition-supervisor", () -> watch(jobExecutionId));
+    }
+
+    /** The job execution of the run, once its manager step has started; -1 before. */
+    long jobExecutionId() {
+        return jobExecutionId;
     }
 
     @Override

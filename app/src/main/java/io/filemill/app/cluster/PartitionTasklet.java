@@ -4,6 +4,7 @@ import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RunScope;
 import io.filemill.app.job.RunService;
 import io.filemill.app.job.StartedRun;
+import io.filemill.app.monitor.RunMetrics;
 import io.filemill.app.worker.StageRunners;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +36,19 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
     private final RunService.Request request;
     private final String node;
     private final PartitionFence fence;
+    private final RunMetrics metrics;
     private StartedRun run;
     private ManifestSource source;
     private StoppableTasklet follower;
     private boolean closed;
 
-    PartitionTasklet(RunSettings settings, RunService.Request request, String node, PartitionFence fence) {
+    /** Runs on {@code work}'s node, its stage latencies to {@code metrics}, while {@code fence} holds. */
+    PartitionTasklet(NodeWork work, RunMetrics metrics, PartitionFence fence) {
         this.fence = fence;
-        this.settings = settings;
-        this.request = request;
-        this.node = node;
+        this.settings = work.settings();
+        this.request = work.request();
+        this.node = work.node();
+        this.metrics = metrics;
     }
 
     @Override
@@ -82,7 +86,7 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
         long id = execution.getId();
         RunScope scope = RunScope.partition(workDir, id, source, new FenceGate(fence, id));
         context.putString(NODE, node);
-        run = StartedRun.start(settings, new StageRunners(settings, null, scope.workerLock()), request, scope);
+        run = StartedRun.start(settings, new StageRunners(settings, metrics, scope.workerLock()), request, scope);
         if (!run.stoppedBeforeItStarted()) {
             follower = run.follower();
         }

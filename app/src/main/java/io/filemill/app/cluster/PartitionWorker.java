@@ -1,7 +1,6 @@
 package io.filemill.app.cluster;
 
-import io.filemill.app.config.RunSettings;
-import io.filemill.app.job.RunService;
+import io.filemill.app.monitor.RunMetrics;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -33,19 +32,18 @@ final class PartitionWorker implements MessageListener {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataSource dataSource;
-    private final RunSettings settings;
-    private final RunService.Request request;
-    private final String node;
+    private final NodeWork work;
+    private final RunMetrics metrics;
     private final RequestConverter converter = new RequestConverter();
 
+    /** A worker whose partitions' stage latencies go to {@code metrics} (the node's {@code /actuator/metrics}). */
     PartitionWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                    RunSettings settings, RunService.Request request, String node) {
+                    NodeWork work, RunMetrics metrics) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
-        this.settings = settings;
-        this.request = request;
-        this.node = node;
+        this.work = work;
+        this.metrics = metrics;
     }
 
     @Override
@@ -85,13 +83,13 @@ final class PartitionWorker implements MessageListener {
             }
             log.info("partition {} ({}): {} files", id, execution.getStepName(),
                     execution.getExecutionContext().getLong(InboxPartitioner.FILES, 0));
-            PartitionTasklet tasklet = new PartitionTasklet(settings, request, node, fence);
+            PartitionTasklet tasklet = new PartitionTasklet(work, metrics, fence);
             Step step = new StepBuilder(partition.getStepName(), jobRepository)
                     .tasklet(tasklet, transactionManager)
                     .listener(tasklet)
                     .build();
             step.execute(execution);
-            if (execution.getStatus() == BatchStatus.STOPPED && request.shutdown().requested()) {
+            if (execution.getStatus() == BatchStatus.STOPPED && work.request().shutdown().requested()) {
                 handBack(execution);
                 throw new IllegalStateException("partition " + id + " handed back: this node is stopping");
             }

@@ -161,9 +161,11 @@ public record FilemillProperties(
      * @param nodeTimeout   how long a partition's node may give no sign of life (it records its
      *                      progress every second) before the run ends its database session, which
      *                      takes its fence, and sends the partition again for another node
+     * @param nodePort      the local port of a node's health and metrics endpoints
      */
     public record Cluster(@DefaultValue("0") int partitions, @DefaultValue("filemill.requests") String queue,
                           @DefaultValue("1s") Duration pollInterval, @DefaultValue("12h") Duration timeout,
-                          @DefaultValue("1") int nodeConsumers, @DefaultValue("1m") Duration nodeTimeout) {
+                          @DefaultValue("1") int nodeConsumers, @DefaultValue("1m") Duration nodeTimeout,
+                          @DefaultValue("8082") int nodePort) {
     }
 }

@@ -68,6 +68,9 @@ final class SettingsCheck {
         positive("cluster.poll-interval", cluster.pollInterval());
         positive("cluster.timeout", cluster.timeout());
         positive("cluster.node-timeout", cluster.nodeTimeout());
+        if (cluster.nodePort() < 0 || cluster.nodePort() > 65535) {
+            throw new ConfigurationProblem("cluster.node-port must be a port (0 for any free one), not " + cluster.nodePort());
+        }
         if (properties.worker().taskTimeout().compareTo(properties.title().fileTimeout()) <= 0) {
             throw new ConfigurationProblem("worker.task-timeout (" + properties.worker().taskTimeout().toSeconds()
                     + " s) must be longer than title.file-timeout (" + properties.title().fileTimeout().toSeconds()

@@ -47,6 +47,6 @@ final class RunReports {
                 counts.left(), counts.skipped(), recorder.deferredCount(), counts.bytes(),
                 rate(counts.done(), started, finished), error,
                 workerStartups.stream().map(Duration::toMillis).toList(), recorder.failures(), recorder.lefts(),
-                recorder.skips(), recorder.deferrals(), measurements);
+                recorder.skips(), recorder.deferrals(), measurements, List.of());
     }
 }

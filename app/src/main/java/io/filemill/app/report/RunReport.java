@@ -10,7 +10,8 @@ import java.util.List;
  * {@code workerStartupMillis} is how long each worker JVM took from launch to ready; {@code deferred}
  * counts the files left for a later run because they were not ready; {@code left} the files taken
  * but left in the inbox (a machine fault, a stop, a stage failure), each in {@code lefts} with its
- * reason; {@code measurements} is what the run cost (null in reports written before it was recorded).
+ * reason; {@code measurements} is what the run cost (null in reports written before it was recorded);
+ * {@code partitions} lists the partitions of a run across machines (empty for a run on one machine).
  * The numbers add up: {@code seen = delivered + failed + left + skipped + deferred}, and
  * {@code taken = delivered + failed + left}.
  */
@@ -43,7 +44,8 @@ public record RunReport(
         List<FileProblem> lefts,
         List<FileProblem> skips,
         List<FileProblem> deferrals,
-        RunMeasurements measurements) {
+        RunMeasurements measurements,
+        List<PartitionReport> partitions) {
 
     public RunReport {
         workerStartupMillis = workerStartupMillis == null ? List.of() : List.copyOf(workerStartupMillis);
@@ -51,5 +53,6 @@ public record RunReport(
         lefts = lefts == null ? List.of() : List.copyOf(lefts);
         skips = skips == null ? List.of() : List.copyOf(skips);
         deferrals = deferrals == null ? List.of() : List.copyOf(deferrals);
+        partitions = partitions == null ? List.of() : List.copyOf(partitions);
     }
 }

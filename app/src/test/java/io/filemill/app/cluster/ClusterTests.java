@@ -9,6 +9,10 @@ import io.filemill.app.corpus.CorpusGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +119,7 @@ class ClusterTests {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
         command.addAll(shared("node"));
+        command.add("--filemill.cluster.node-port=0"); // health and metrics on a free port
         command.addAll(List.of(options));
         Path log = root.resolve(name + ".log");
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -155,7 +162,7 @@ class ClusterTests {
 
     @Test
     void aRunAcrossThreeNodesDeliversWhatALocalRunDelivers() throws Exception {
-        node("node-1");
+        Process first = node("node-1");
         node("node-2");
         node("node-3", "--mode", "process");
 
@@ -178,23 +185,30 @@ class ClusterTests {
         assertThat(filemill(repository("show", run))).isZero();
         assertThat(output().lines().filter(line -> line.trim().startsWith("partition ")))
                 .as(output()).hasSize(5).allMatch(line -> line.contains("COMPLETED") && line.contains(" on "));
+
+        String health = get(first, "node-1", "/actuator/health");
+        assertThat(health).contains("\"jms\":{\"status\":\"UP\"", "\"db\":{", "PostgreSQL").endsWith("\"status\":\"UP\"}");
+        assertThat(get(first, "node-1", "/actuator/prometheus")).contains("filemill_stage_latency");
+    }
+
+    /** A GET on a node's health and metrics port, which its start-up line names. */
+    private String get(Process node, String name, String path) throws Exception {
+        assertThat(node.isAlive()).isTrue();
+        String log = Files.readString(root.resolve(name + ".log"));
+        Matcher port = Pattern.compile("health on http://127\\.0\\.0\\.1:(\\d+)/").matcher(log);
+        assertThat(port.find()).as(log).isTrue();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port.group(1) + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     @Test
     void aNodeThatStallsLosesItsPartitionToAnotherAndDeliversNothingWhenItWakes() throws Exception {
         Process stalled = node("stalled", "--filemill.delivery.batch-size=8");
-        Thread staller = new Thread(() -> {
-            try {
-                while (delivered() < 200) {
-                    Thread.sleep(2);
-                }
-                signal("STOP", stalled); // a long pause: its database session and its broker connection stay open
-                node("other");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        Thread staller = onceDelivered(200, () -> {
+            signal("STOP", stalled); // a long pause: its database session and its broker connection stay open
+            node("other");
         });
-        staller.start();
 
         int exit = manager("--partitions", "1", "--filemill.cluster.node-timeout=4s");
         staller.join(TimeUnit.SECONDS.toMillis(60));
@@ -217,18 +231,10 @@ class ClusterTests {
     @Test
     void aNodeStoppedBySigtermHandsItsPartitionBackAndExitsCleanly() throws Exception {
         Process leaving = node("leaving", "--filemill.delivery.batch-size=8");
-        Thread stopper = new Thread(() -> {
-            try {
-                while (delivered() < 200) {
-                    Thread.sleep(2);
-                }
-                signal("TERM", leaving);
-                node("successor");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        Thread stopper = onceDelivered(200, () -> {
+            signal("TERM", leaving);
+            node("successor");
         });
-        stopper.start();
 
         int exit = manager("--partitions", "1");
         stopper.join(TimeUnit.SECONDS.toMillis(60));
@@ -244,17 +250,8 @@ class ClusterTests {
     @Test
     void aRunWhoseManagerWasKilledIsSettledByTheNextRunWithEveryFileInExactlyOnePlace() throws Exception {
         node("node", "--filemill.delivery.batch-size=8");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
-        command.addAll(shared("run", "--min-age", "0s", "--partitions", "3"));
-        Process manager = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(root.resolve("manager.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (delivered() < 200) {
-            assertThat(manager.isAlive()).as(Files.readString(root.resolve("manager.log"))).isTrue();
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(2);
-        }
+        Process manager = managerProcess("--partitions", "3");
+        awaitDelivered(200, manager);
         manager.destroyForcibly(); // SIGKILL: its job stays STARTED, its partitions go on on the node
         assertThat(manager.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(filemill(List.of(directories(shared, "run", "--min-age", "0s")))).as("a local run may not start meanwhile")
@@ -269,6 +266,72 @@ class ClusterTests {
         out.reset();
         assertThat(filemill(repository("history"))).isZero();
         assertThat(output()).contains("FAILED", "COMPLETED");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "FILEMILL_TEST_ARTEMIS_HOME", matches = ".+")
+    void aBrokerKilledAndRestartedMidRunCostsNoFile() throws Exception {
+        node("node-1", "--filemill.delivery.batch-size=8");
+        node("node-2", "--filemill.delivery.batch-size=8");
+        Path brokerHome = Path.of(System.getenv("FILEMILL_TEST_ARTEMIS_HOME"));
+        Thread restarter = onceDelivered(200, () -> {
+            String pid = Files.readString(brokerHome.resolve("broker.pid")).trim();
+            Process kill = new ProcessBuilder("kill", "-KILL", pid).inheritIO().start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(broker -> broker.onExit().join());
+            ProcessBuilder restart = new ProcessBuilder("bash", SampleData.root().resolveSibling(".ci/artemis.sh").toString())
+                    .redirectErrorStream(true).redirectOutput(root.resolve("broker-restart.log").toFile());
+            restart.environment().put("FILEMILL_CI_ARTEMIS_HOME", brokerHome.toString());
+            Process start = restart.start();
+            start.waitFor(120, TimeUnit.SECONDS);
+        });
+
+        int exit = manager("--partitions", "4");
+        restarter.join(TimeUnit.SECONDS.toMillis(120));
+
+        assertThat(exit).as(output()).isEqualTo(1);
+        assertSameAsTheLocalRun();
+        assertThat(Files.readString(root.resolve("broker-restart.log"))).contains("FILEMILL_TEST_ARTEMIS_URL");
+    }
+
+    @Test
+    void aRunStoppedBySigtermStopsItsPartitionsOnTheNodesAndTheNextRunTakesTheRest() throws Exception {
+        node("node", "--filemill.delivery.batch-size=8");
+        Process manager = managerProcess("--partitions", "2");
+        awaitDelivered(200, manager);
+
+        signal("TERM", manager);
+
+        assertThat(manager.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(manager.exitValue()).as(Files.readString(root.resolve("manager.log"))).isEqualTo(143);
+        assertThat(Files.readString(root.resolve("manager.log"))).contains("STOPPED");
+        List<String> processed = SampleData.relativeFiles(shared.resolve("processed"));
+        assertThat(processed).isNotEmpty().isSubsetOf(SampleData.relativeFiles(reference.resolve("processed")));
+        assertThat(SampleData.relativeFiles(shared.resolve("inbox")).size() + processed.size()
+                + SampleData.relativeFiles(shared.resolve("failed")).size() / 2)
+                .as("every file in exactly one place").isEqualTo(SampleData.relativeFiles(corpus).size());
+
+        assertThat(manager("--partitions", "2")).as(output()).isBetween(0, 1);
+        assertSameAsTheLocalRun();
+    }
+
+    /** The manager as a process of its own, to signal or kill. */
+    private Process managerProcess(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        command.addAll(shared("run", "--min-age", "0s"));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("manager.log").toFile())
+                .start();
+    }
+
+    private void awaitDelivered(long count, Process manager) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (delivered() < count) {
+            assertThat(manager.isAlive()).as(Files.readString(root.resolve("manager.log"))).isTrue();
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(2);
+        }
     }
 
     @Test
@@ -298,19 +361,11 @@ class ClusterTests {
     @Test
     void aNodeKilledMidPartitionLeavesItToAnotherNodeAndNothingIsDeliveredTwice() throws Exception {
         Process doomed = node("doomed", "--filemill.delivery.batch-size=8");
-        Thread killer = new Thread(() -> {
-            try {
-                while (delivered() < 200) {
-                    Thread.sleep(2);
-                }
-                doomed.destroyForcibly(); // SIGKILL, mid-partition: its request was not acknowledged
-                doomed.waitFor(30, TimeUnit.SECONDS);
-                node("survivor");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        Thread killer = onceDelivered(200, () -> {
+            doomed.destroyForcibly(); // SIGKILL, mid-partition: its request was not acknowledged
+            doomed.waitFor(30, TimeUnit.SECONDS);
+            node("survivor");
         });
-        killer.start();
 
         int exit = manager("--partitions", "1");
         killer.join(TimeUnit.SECONDS.toMillis(60));
@@ -319,6 +374,28 @@ class ClusterTests {
         assertThat(exit).as(output()).isEqualTo(1);
         assertSameAsTheLocalRun();
         assertThat(Files.readString(root.resolve("survivor.log"))).contains("taking it over");
+    }
+
+    /** What a test does to a node or a server mid-run. */
+    @FunctionalInterface
+    private interface MidRun {
+        void act() throws Exception;
+    }
+
+    /** Starts a thread that does {@code action} once {@code count} files are in processed/. */
+    private Thread onceDelivered(long count, MidRun action) {
+        Thread thread = new Thread(() -> {
+            try {
+                while (delivered() < count) {
+                    Thread.sleep(2);
+                }
+                action.act();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 
     private long delivered() throws IOException {

@@ -34,7 +34,7 @@ class RunSettingsTests {
                         Duration.ofSeconds(10), false),
                 new FilemillProperties.Schedule("0 0 2 * * *", "", FilemillProperties.Misfire.RUN_ONCE, 8081),
                 new FilemillProperties.Stop(Duration.ofSeconds(10)), new FilemillProperties.Watch(Duration.ofMinutes(1)),
-                new FilemillProperties.Cluster(0, "filemill.requests", Duration.ofSeconds(1), Duration.ofHours(12), 1, Duration.ofMinutes(1)));
+                new FilemillProperties.Cluster(0, "filemill.requests", Duration.ofSeconds(1), Duration.ofHours(12), 1, Duration.ofMinutes(1), 8082));
     }
 
     private FilemillProperties valid() throws IOException {

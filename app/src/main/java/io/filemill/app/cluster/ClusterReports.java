@@ -1,0 +1,67 @@
+package io.filemill.app.cluster;
+
+import io.filemill.app.config.RunSettings;
+import io.filemill.app.report.PartitionReport;
+import io.filemill.app.report.RunReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The report of a run across machines, from its partitions as the job repository holds them: the
+ * totals of {@code run-N.json} and a {@link PartitionReport} per partition. Each file failed is in
+ * failed/ with its reason beside it; the names of the failures stay with the nodes' logs.
+ */
+final class ClusterReports {
+
+    private ClusterReports() {
+    }
+
+    static RunReport of(JobExecution job, List<StepExecution> partitions, RunSettings settings, Instant started,
+                        Instant finished, long skipped, long deferred) {
+        long listed = 0;
+        long taken = 0;
+        long delivered = 0;
+        long unchanged = 0;
+        long failed = 0;
+        long gone = 0;
+        long bytes = 0;
+        List<PartitionReport> reports = partitions.stream().map(ClusterReports::partition).toList();
+        for (StepExecution partition : partitions) {
+            ExecutionContext context = partition.getExecutionContext();
+            listed += context.getLong(InboxPartitioner.FILES, 0);
+            taken += partition.getReadCount();
+            delivered += partition.getWriteCount();
+            failed += partition.getProcessSkipCount();
+            unchanged += context.getLong("unchanged", 0);
+            gone += context.getLong(PartitionTasklet.GONE, 0);
+            bytes += context.getLong("bytes", 0);
+        }
+        long left = Math.max(0, listed - delivered - failed - gone);
+        double seconds = Math.max(0, Duration.between(started, finished).toNanos() / 1e9);
+        String error = job.getStatus() == BatchStatus.STOPPED ? null : job.getAllFailureExceptions().stream()
+                .findFirst().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
+        return new RunReport(job.getId(), job.getStatus().name(), "cluster", partitions.size() + " partitions",
+                settings.delivery().durability().name().toLowerCase(Locale.ROOT), settings.inbox().toString(),
+                settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
+                listed + skipped + deferred, taken, delivered, delivered - unchanged, unchanged, failed, left, skipped,
+                deferred, bytes, seconds > 0 ? (delivered + failed) / seconds : 0, error, List.of(), List.of(), List.of(),
+                List.of(), List.of(), null, reports);
+    }
+
+    private static PartitionReport partition(StepExecution partition) {
+        ExecutionContext context = partition.getExecutionContext();
+        double seconds = partition.getStartTime() == null || partition.getEndTime() == null ? 0
+                : Duration.between(partition.getStartTime(), partition.getEndTime()).toMillis() / 1000.0;
+        return new PartitionReport(partition.getStepName().substring(partition.getStepName().indexOf(':') + 1),
+                context.containsKey(PartitionTasklet.NODE) ? context.getString(PartitionTasklet.NODE) : "-",
+                context.getLong(InboxPartitioner.FILES, 0), partition.getWriteCount(), partition.getProcessSkipCount(),
+                context.getLong("left", 0), context.getLong(PartitionTasklet.GONE, 0), seconds,
+                partition.getStatus().name());
+    }
+}
