@@ -11,9 +11,13 @@ import io.filemill.app.job.StateLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
+import org.springframework.boot.artemis.autoconfigure.ArtemisAutoConfiguration;
+import org.springframework.boot.jms.autoconfigure.JmsAutoConfiguration;
+import org.springframework.boot.jms.autoconfigure.health.JmsHealthContributorAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -31,6 +35,10 @@ import org.springframework.core.env.StandardEnvironment;
 final class SpringContexts {
 
     private static final String ADDITIONAL_LOCATION = "spring.config.additional-location";
+
+    /** The broker's auto-configuration, which only a node uses: schedule and watch leave it out. */
+    private static final String WITHOUT_BROKER = String.join(",", ArtemisAutoConfiguration.class.getName(),
+            JmsAutoConfiguration.class.getName(), JmsHealthContributorAutoConfiguration.class.getName());
 
     private SpringContexts() {
     }
@@ -70,7 +78,9 @@ final class SpringContexts {
         }
         RunLocks early = RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
         try {
-            return builder(options, type).initializers(StateLock.initializer(early))
+            Map<String, Object> withoutBroker = new LinkedHashMap<>(options);
+            withoutBroker.put("spring.autoconfigure.exclude", WITHOUT_BROKER);
+            return builder(withoutBroker, type).initializers(StateLock.initializer(early))
                     .run(propertyArguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             if (early != null) {
