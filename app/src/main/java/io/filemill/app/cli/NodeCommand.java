@@ -4,6 +4,7 @@ import io.filemill.app.cluster.ClusterChecks;
 import io.filemill.app.cluster.ClusterNodeConfiguration;
 import io.filemill.app.cluster.NodeWork;
 import io.filemill.app.config.ConfigurationCheck;
+import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RunService;
@@ -51,6 +52,10 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
 
     @Override
     public Integer call() throws Exception {
+        if (options.partitions != null) {
+            throw new ConfigurationProblem("--partitions is the run's (filemill run --partitions N): a node takes the "
+                    + "partitions that runs send");
+        }
         Map<String, Object> commandOptions = options.toProperties();
         ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
         FilemillProperties properties = ConfigurationCheck.check(configured);

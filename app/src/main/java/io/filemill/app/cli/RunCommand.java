@@ -42,12 +42,6 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
             + "take no lock.")
     boolean dryRun;
 
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Run across machines: split the inbox into N partitions for 'filemill node's to take over "
-                    + "the message broker; needs a shared PostgreSQL job repository; 0 runs here "
-                    + "(default 0; filemill.cluster.partitions).")
-    Integer partitions;
-
     RunCommand(FilemillCli.CommandContext context) {
         this.context = context;
     }
@@ -63,7 +57,7 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
             DryRun.preview(RunSettings.readOnly(properties), context.out());
             return ExitCodes.OK;
         }
-        Map<String, Object> commandOptions = commandOptions();
+        Map<String, Object> commandOptions = options.toProperties();
         ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties); // refused before anything is written: no lock file, no directory
@@ -91,14 +85,6 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
                 }
             }
         }
-    }
-
-    private Map<String, Object> commandOptions() {
-        Map<String, Object> properties = options.toProperties();
-        if (partitions != null) {
-            properties.put("filemill.cluster.partitions", partitions.toString());
-        }
-        return properties;
     }
 
     /**

@@ -64,6 +64,12 @@ final class RunOptions implements SpringArguments {
                     + "(default suffix; filemill.delivery.collision).")
     String collision;
 
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Run across machines: split the inbox into N partitions for 'filemill node's to take over "
+                    + "the message broker; needs a shared PostgreSQL job repository; 0 runs here "
+                    + "(default 0; filemill.cluster.partitions).")
+    Integer partitions;
+
     @Option(names = "--config", paramLabel = "FILE", description = "An extra configuration file (YAML or properties).")
     Path config;
 
@@ -96,6 +102,7 @@ final class RunOptions implements SpringArguments {
         put(options, "filemill.scan.min-age", minAge);
         put(options, "filemill.delivery.durability", durability);
         put(options, "filemill.delivery.collision", collision);
+        put(options, "filemill.cluster.partitions", partitions);
         if (config != null && !Files.isRegularFile(config)) {
             throw new ConfigurationProblem("--config " + config + ": no such file");
         }

@@ -2,6 +2,8 @@ package io.filemill.app.cli;
 
 import io.filemill.app.BatchApplication;
 import io.filemill.app.FilemillApplication;
+import io.filemill.app.cluster.ClusterChecks;
+import io.filemill.app.cluster.ClusterManagerConfiguration;
 import io.filemill.app.config.ConfigurationCheck;
 import io.filemill.app.config.ConfigurationProblem;
 import io.filemill.app.config.FilemillProperties;
@@ -71,13 +73,19 @@ final class SpringContexts {
         // refused before anything is written: no lock file, no job repository, no directory
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties);
-        if (properties.cluster().partitions() > 0) {
-            throw new ConfigurationProblem("cluster.partitions=" + properties.cluster().partitions() + ": schedule and "
-                    + "watch run the job on this machine only so far; run 'filemill run --partitions N' from cron "
-                    + "across machines, or set filemill.cluster.partitions=0");
+        boolean acrossMachines = properties.cluster().partitions() > 0;
+        if (acrossMachines) {
+            ClusterChecks.requireSharedRepository(configured, "cluster.partitions=" + properties.cluster().partitions());
         }
         RunLocks early = RunLocks.acquire(StateLock.home(configured), StateLock.inbox(configured));
         try {
+            if (acrossMachines) {
+                // each run is the manager of a run across machines (RunService hands it to ClusterRunService)
+                ConfigurableApplicationContext spring = builder(options, type).sources(ClusterManagerConfiguration.class)
+                        .initializers(StateLock.initializer(early)).run(propertyArguments.toArray(String[]::new));
+                ClusterChecks.reachBroker(spring);
+                return spring;
+            }
             Map<String, Object> withoutBroker = new LinkedHashMap<>(options);
             withoutBroker.put("spring.autoconfigure.exclude", WITHOUT_BROKER);
             return builder(withoutBroker, type).initializers(StateLock.initializer(early))

@@ -5,6 +5,7 @@ import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RetitleJobFactory;
 import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
+import io.filemill.app.job.RunsAcrossMachines;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.stop.Shutdown;
@@ -45,7 +46,7 @@ import org.springframework.messaging.MessageChannel;
  * passed). The job repository is the truth: nothing depends on replies. Call while holding the run
  * locks.
  */
-public final class ClusterRunService {
+public final class ClusterRunService implements RunsAcrossMachines {
 
     /** The worker step every partition runs, on whichever node takes it ({@code retitle-partition:partitionK}). */
     public static final String WORKER_STEP = "retitle-partition";
@@ -96,6 +97,7 @@ public final class ClusterRunService {
     }
 
     /** Runs the job across the nodes and prints its summary, a line per partition. */
+    @Override
     public RunResult run(RunSettings settings, RunService.Request request) throws Exception {
         FilemillProperties.Cluster cluster = properties.cluster();
         UnsettledRuns unsettled = new UnsettledRuns(settings, jobRepository, jobOperator, dataSource, cluster.pollInterval());

@@ -44,9 +44,12 @@ public class RunService {
     private final InterruptedRuns interruptedRuns;
     private final ObjectProvider<StateLock> processLock;
     private final RunMetrics metrics;
+    private final ObjectProvider<RunsAcrossMachines> acrossMachines;
 
     RunService(FilemillProperties properties, RetitleJobFactory jobs, JobOperator jobOperator, RunReportWriter reports,
-               InterruptedRuns interruptedRuns, ObjectProvider<StateLock> processLock, RunMetrics metrics) {
+               InterruptedRuns interruptedRuns, ObjectProvider<StateLock> processLock, RunMetrics metrics,
+               ObjectProvider<RunsAcrossMachines> acrossMachines) {
+        this.acrossMachines = acrossMachines;
         this.processLock = processLock;
         this.metrics = metrics;
         this.properties = properties;
@@ -61,13 +64,18 @@ public class RunService {
     }
 
     /**
-     * Runs once and says how it ended.
+     * Runs once and says how it ended: here, or across machines when {@code filemill.cluster.partitions}
+     * is set and the application knows how ({@link RunsAcrossMachines}).
      *
      * @throws io.filemill.app.config.ConfigurationProblem when the configuration cannot work
      * @throws LockHeldException when another run holds the lock
      */
     public RunResult run(Request request) throws Exception {
         RunSettings settings = RunSettings.from(properties);
+        RunsAcrossMachines cluster = acrossMachines.getIfAvailable();
+        if (properties.cluster().partitions() > 0 && cluster != null) {
+            return cluster.run(settings, request); // schedule and watch hold the locks for their life
+        }
         // a process that holds the lock for its lifetime (StateLock) needs no second one per run
         try (RunLocks locks = processLock.getIfAvailable() != null ? null
                 : RunLocks.acquire(settings.home(), settings.inbox())) {

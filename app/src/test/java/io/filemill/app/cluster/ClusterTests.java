@@ -9,6 +9,7 @@ import io.filemill.app.corpus.CorpusGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -361,6 +362,31 @@ class ClusterTests {
     }
 
     @Test
+    void watchWithPartitionsRunsEachWaveAcrossTheNodes() throws Exception {
+        node("node", "--filemill.delivery.batch-size=8");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        command.addAll(shared("watch", "--min-age", "0s", "--filemill.cluster.partitions=2",
+                "--filemill.schedule.port=0"));
+        Process watch = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("watch.log").toFile()).start();
+        nodes.add(watch);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!inboxAsTheLocalRunLeftIt()) {
+            assertThat(watch.isAlive()).as(Files.readString(root.resolve("watch.log"))).isTrue();
+            assertThat(System.nanoTime()).as(Files.readString(root.resolve("watch.log"))).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        signal("TERM", watch);
+
+        assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(watch.exitValue()).as(Files.readString(root.resolve("watch.log"))).isZero();
+        assertThat(Files.readString(root.resolve("watch.log"))).contains("across machines");
+        assertSameAsTheLocalRun();
+    }
+
+    @Test
     void wrongBrokerCredentialsAreRefusedWithOneLineAndNothingTaken() throws Exception {
         List<String> node = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
@@ -400,6 +426,15 @@ class ClusterTests {
         assertThat(exit).as(output()).isEqualTo(1);
         assertSameAsTheLocalRun();
         assertThat(Files.readString(root.resolve("survivor.log"))).contains("taking it over");
+    }
+
+    /** Whether the shared inbox holds what the local run left (what no run takes); false while files move. */
+    private boolean inboxAsTheLocalRunLeftIt() throws IOException {
+        try {
+            return SampleData.relativeFiles(shared.resolve("inbox")).equals(SampleData.relativeFiles(reference.resolve("inbox")));
+        } catch (UncheckedIOException movedWhileListed) {
+            return false;
+        }
     }
 
     /** What a test does to a node or a server mid-run. */
