@@ -241,6 +241,27 @@ class RunCommandTests {
         }
 
         @Test
+        void aRunAcrossMachinesOnTheEmbeddedJobRepositoryWithOneLineAndNothingWritten() throws Exception {
+            Files.writeString(inbox.resolve("a.md"), "# a\n");
+
+            assertThat(filemill("--partitions", "3")).isEqualTo(ExitCodes.FATAL);
+
+            assertThat(stderr().strip().lines()).singleElement().asString()
+                    .startsWith("filemill: bad configuration: cluster.partitions=3 needs a job repository every machine "
+                            + "shares").contains("spring.datasource.url");
+            assertThat(root.resolve("state")).doesNotExist();
+            assertThat(root.resolve("processed")).doesNotExist();
+            assertThat(inbox.resolve("a.md")).exists();
+        }
+
+        @Test
+        void aNegativeNumberOfPartitions() {
+            assertThat(filemill("--partitions", "-1")).isEqualTo(ExitCodes.FATAL);
+            assertThat(stderr().strip()).isEqualTo("filemill: bad configuration: cluster.partitions must be between "
+                    + "0 (run here) and 10000, not -1");
+        }
+
+        @Test
         void anUnknownRule() {
             assertThat(filemill("--rule", "shout")).isEqualTo(ExitCodes.FATAL);
             assertThat(stderr()).startsWith("filemill: bad configuration: unknown title rule 'shout'");

@@ -17,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The job across machines on real servers, which {@code .ci/run} starts: ActiveMQ Artemis
@@ -214,6 +220,34 @@ class ClusterTests {
         assertThat(health).containsPattern("\"jms\":\\{\"details\":\\{\"provider\":\"ActiveMQ\"},\"status\":\"UP\"}")
                 .contains("\"db\":{", "PostgreSQL").endsWith("\"status\":\"UP\"}");
         assertThat(get(first, "node-1", "/actuator/prometheus")).contains("filemill_stage_latency");
+
+        // a redelivered request for a partition that completed is dropped, and nothing changes
+        long completed;
+        try (Connection db = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+             ResultSet row = db.createStatement().executeQuery("SELECT max(step_execution_id) FROM batch_step_execution "
+                     + "WHERE step_name LIKE 'retitle-partition:%' AND status = 'COMPLETED'")) {
+            assertThat(row.next()).isTrue();
+            completed = row.getLong(1);
+        }
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(ARTEMIS_URL, ARTEMIS_USER, ARTEMIS_PASSWORD)) {
+            JmsTemplate broker = new JmsTemplate(factory);
+            broker.setMessageConverter(new RequestConverter());
+            broker.convertAndSend(queue, new StepExecutionRequest(ClusterRunService.WORKER_STEP, completed));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!logsOfAllNodes().contains("partition " + completed + ": already COMPLETED; request dropped")) {
+            assertThat(System.nanoTime()).as(logsOfAllNodes()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertSameAsTheLocalRun();
+    }
+
+    private String logsOfAllNodes() throws IOException {
+        StringBuilder logs = new StringBuilder();
+        for (String name : List.of("node-1", "node-2", "node-3")) {
+            logs.append(Files.readString(root.resolve(name + ".log")));
+        }
+        return logs.toString();
     }
 
     /** A GET on a node's health and metrics port, which its start-up line names. */
