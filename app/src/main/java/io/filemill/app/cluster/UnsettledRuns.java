@@ -85,7 +85,9 @@ final class UnsettledRuns {
         }
         long id = Long.parseLong(Files.readString(idFile).trim());
         JobExecution job = jobRepository.getJobExecution(id);
-        if (job != null) {
+        if (job == null) {
+            finishOrphanedJournals(run); // the repository lost the run: its journals still say what was published
+        } else {
             for (StepExecution partition : job.getStepExecutions()) {
                 if (partition.getStepName().startsWith(ClusterRunService.WORKER_STEP + ":")
                         && !settlePartition(run, partition.getId(), deadline)) {
@@ -137,6 +139,23 @@ final class UnsettledRuns {
             log.info("partition {} of an unfinished run across machines: a node still works on it; waiting", id);
             Thread.sleep(pollInterval.toMillis());
         }
+    }
+
+    /**
+     * A run whose job the repository no longer knows (a database reset): every partition's journals
+     * are completed, so that no original stays in the inbox beside its published copy; staged files are
+     * left to the next local run's recovery, since their partitions' tags are unknown.
+     */
+    private void finishOrphanedJournals(Path run) throws IOException {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(run, "*.d")) {
+            for (Path dir : dirs) {
+                Path journal = RunScope.partitionJournal(dir);
+                if (Files.isDirectory(journal)) {
+                    Recovery.recover(settings.deliverySettings(journal), null);
+                }
+            }
+        }
+        log.warn("run across machines {}: not in the job repository; its journals were completed", run.getFileName());
     }
 
     /** Completes what the partition's journals show half done, and deletes its staged files. */

@@ -33,8 +33,8 @@ public final class Recovery {
 
     /**
      * Completes what the journals in {@code settings.journalDir()} show half done, and deletes the
-     * staged files whose staging tag starts with {@code ownedTagPrefix} ("" for every staged file):
-     * a run of part of the inbox, beside others on other machines, deletes only its own.
+     * staged files whose staging tag starts with {@code ownedTagPrefix} ("" for every staged file,
+     * null for none): a run of part of the inbox, beside others on other machines, deletes only its own.
      */
     public static Report recover(DeliverySettings settings, String ownedTagPrefix) throws IOException {
         int journals = 0;
@@ -60,7 +60,8 @@ public final class Recovery {
             }
         }
         deleteSpareJournals(settings.journalDir());
-        int stale = deleteStaged(settings.processed(), ownedTagPrefix) + deleteStaged(settings.failed(), ownedTagPrefix);
+        int stale = ownedTagPrefix == null ? 0
+                : deleteStaged(settings.processed(), ownedTagPrefix) + deleteStaged(settings.failed(), ownedTagPrefix);
         return new Report(journals, completed, stale, refused);
     }
 
