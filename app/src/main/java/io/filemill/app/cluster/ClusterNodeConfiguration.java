@@ -2,6 +2,7 @@ package io.filemill.app.cluster;
 
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.monitor.RunMetrics;
+import io.filemill.app.report.RunReportWriter;
 import jakarta.jms.ConnectionFactory;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -28,7 +29,8 @@ public class ClusterNodeConfiguration {
                                                              FilemillProperties properties, NodeWork work,
                                                              JobRepository jobRepository,
                                                              PlatformTransactionManager transactionManager,
-                                                             DataSource dataSource, RunMetrics metrics) {
+                                                             DataSource dataSource, RunMetrics metrics,
+                                                             RunReportWriter reports) {
         ConnectionFactory direct = ConnectionFactoryUnwrapper.unwrapCaching(connectionFactory);
         if (direct instanceof ActiveMQConnectionFactory artemis) {
             artemis.setConsumerWindowSize(0); // fair dispatch: a request waits on the broker until a node is free
@@ -41,7 +43,7 @@ public class ClusterNodeConfiguration {
         container.setMaxConcurrentConsumers(properties.cluster().nodeConsumers());
         container.setAutoStartup(false); // the node command starts it once it is ready to work
         container.setMessageListener(new PartitionWorker(jobRepository, transactionManager, dataSource,
-                work, metrics));
+                work, metrics, reports));
         return container;
     }
 }

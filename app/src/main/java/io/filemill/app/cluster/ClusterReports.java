@@ -2,6 +2,7 @@ package io.filemill.app.cluster;
 
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.report.PartitionReport;
+import io.filemill.app.report.RunProblems;
 import io.filemill.app.report.RunReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The report of a run across machines, from its partitions as the job repository holds them: the
- * totals of {@code run-N.json} and a {@link PartitionReport} per partition. Each file failed is in
- * failed/ with its reason beside it; the names of the failures stay with the nodes' logs.
+ * totals of {@code run-N.json}, a {@link PartitionReport} per partition, and the files that failed,
+ * were left, skipped or deferred as the nodes named them ({@link RunProblems}; an attempt killed
+ * before its end names none, its failures are in failed/ with their reasons all the same).
  */
 final class ClusterReports {
 
@@ -23,7 +25,7 @@ final class ClusterReports {
     }
 
     static RunReport of(JobExecution job, List<StepExecution> partitions, RunSettings settings, Instant started,
-                        Instant finished, long skipped, long deferred) {
+                        Instant finished, long skipped, long deferred, RunProblems problems) {
         long listed = 0;
         long taken = 0;
         long delivered = 0;
@@ -50,8 +52,8 @@ final class ClusterReports {
                 settings.delivery().durability().name().toLowerCase(Locale.ROOT), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 listed + skipped + deferred, taken, delivered, delivered - unchanged, unchanged, failed, left, skipped,
-                deferred, bytes, seconds > 0 ? (delivered + failed) / seconds : 0, error, List.of(), List.of(), List.of(),
-                List.of(), List.of(), null, reports);
+                deferred, bytes, seconds > 0 ? (delivered + failed) / seconds : 0, error, List.of(), problems.failures(),
+                problems.lefts(), problems.skips(), problems.deferrals(), null, reports);
     }
 
     private static PartitionReport partition(StepExecution partition) {

@@ -6,6 +6,7 @@ import io.filemill.app.job.RetitleJobFactory;
 import io.filemill.app.job.RunResult;
 import io.filemill.app.job.RunService;
 import io.filemill.app.job.RunsAcrossMachines;
+import io.filemill.app.report.RunProblems;
 import io.filemill.app.report.RunReport;
 import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.stop.Shutdown;
@@ -161,8 +162,12 @@ public final class ClusterRunService implements RunsAcrossMachines {
                     return stored == null ? step : stored;
                 })
                 .toList();
+        RunProblems problems = RunProblems.NONE;
+        for (Path file : PartitionDirectories.problemsFiles(dir)) {
+            problems = problems.and(reports.readProblems(file), RunProblems.KEPT);
+        }
         RunReport report = ClusterReports.of(execution, ended, settings, started, Instant.now(), skipped.get(),
-                deferred.get());
+                deferred.get(), problems);
         request.out().print(ClusterSummary.render(report, reports.write(report, settings.reportDir())));
         if (!unsettled.settleEnded(dir)) {
             log.warn("run {}: partitions are still running on nodes; the next run across machines settles them",

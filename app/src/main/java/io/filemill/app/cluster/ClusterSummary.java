@@ -2,10 +2,11 @@ package io.filemill.app.cluster;
 
 import io.filemill.app.report.PartitionReport;
 import io.filemill.app.report.RunReport;
+import io.filemill.app.report.SummaryTable;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The terminal summary of a run across machines: a line per partition, then the totals and the report. */
+/** The terminal summary of a run across machines: a line per partition, then the summary of a run. */
 final class ClusterSummary {
 
     private ClusterSummary() {
@@ -22,18 +23,7 @@ final class ClusterSummary {
                     partition.node(), partition.files(), partition.delivered(), partition.failed(), partition.left(),
                     partition.gone(), partition.seconds(), partition.status()));
         }
-        out.append(String.format(Locale.ROOT, "  %-14s %-24s %8d %9d %7d %6d%n", "total",
-                report.partitions().size() + " partitions", report.seen() - report.skipped() - report.deferred(),
-                report.delivered(), report.failed(), report.left()));
-        if (report.skipped() + report.deferred() > 0) {
-            out.append(String.format(Locale.ROOT, "  %d skipped, %d not ready yet (left in the inbox)%n", report.skipped(),
-                    report.deferred()));
-        }
-        if (report.failed() > 0) {
-            out.append(String.format(Locale.ROOT, "  failed files are in %s, each with its reason beside it%n",
-                    report.failedDir()));
-        }
-        out.append("  report ").append(reportFile).append(System.lineSeparator());
+        out.append(SummaryTable.render(report, reportFile)); // the totals, and the first files failed, left, skipped
         return out.toString();
     }
 }

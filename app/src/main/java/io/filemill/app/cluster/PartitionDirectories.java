@@ -2,7 +2,13 @@ package io.filemill.app.cluster;
 
 import io.filemill.app.config.RunSettings;
 import io.filemill.pipeline.task.Confinement;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Where a run across machines keeps its partitions in the shared state directory:
@@ -37,6 +43,27 @@ final class PartitionDirectories {
             throw new IllegalArgumentException("refused: partition manifest '" + relative + "' lies outside " + root);
         }
         return manifest;
+    }
+
+    /** A new file for one attempt at a partition to leave its problems in, beside its journals. */
+    static Path problemsFile(Path workDir) {
+        return workDir.resolve("problems-" + UUID.randomUUID() + ".json");
+    }
+
+    /** The problems every attempt at every partition of a run left. */
+    static List<Path> problemsFiles(Path runDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(runDir)) {
+            try (DirectoryStream<Path> work = Files.newDirectoryStream(runDir, "*.d")) {
+                for (Path dir : work) {
+                    try (DirectoryStream<Path> problems = Files.newDirectoryStream(dir, "problems-*.json")) {
+                        problems.forEach(files::add);
+                    }
+                }
+            }
+        }
+        files.sort(null);
+        return files;
     }
 
     /** The directory of whoever works on the partition of {@code manifest}. */

@@ -5,6 +5,7 @@ import io.filemill.app.job.RunScope;
 import io.filemill.app.job.RunService;
 import io.filemill.app.job.StartedRun;
 import io.filemill.app.monitor.RunMetrics;
+import io.filemill.app.report.RunReportWriter;
 import io.filemill.app.worker.StageRunners;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,16 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
     private final String node;
     private final PartitionFence fence;
     private final RunMetrics metrics;
+    private final RunReportWriter reports;
+    private Path workDir;
     private StartedRun run;
     private ManifestSource source;
     private StoppableTasklet follower;
     private boolean closed;
 
     /** Runs on {@code work}'s node, its stage latencies to {@code metrics}, while {@code fence} holds. */
-    PartitionTasklet(NodeWork work, RunMetrics metrics, PartitionFence fence) {
+    PartitionTasklet(NodeWork work, RunMetrics metrics, RunReportWriter reports, PartitionFence fence) {
+        this.reports = reports;
         this.fence = fence;
         this.settings = work.settings();
         this.request = work.request();
@@ -82,7 +86,7 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
         ExecutionContext context = execution.getExecutionContext();
         Path manifest = PartitionDirectories.manifest(settings, context.getString(InboxPartitioner.MANIFEST));
         source = new ManifestSource(manifest, settings.inbox());
-        Path workDir = Files.createDirectories(PartitionDirectories.workDir(manifest));
+        workDir = Files.createDirectories(PartitionDirectories.workDir(manifest));
         long id = execution.getId();
         RunScope scope = RunScope.partition(workDir, id, source, new FenceGate(fence, id));
         context.putString(NODE, node);
@@ -97,6 +101,8 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
             closed = true;
             try {
                 run.close();
+                // for the run's report: this attempt's failed, left, skipped and deferred files, with reasons
+                reports.write(run.problems(), PartitionDirectories.problemsFile(workDir));
             } finally {
                 execution.getExecutionContext().putLong(GONE, source.gone());
             }

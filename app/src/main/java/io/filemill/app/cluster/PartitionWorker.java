@@ -1,6 +1,7 @@
 package io.filemill.app.cluster;
 
 import io.filemill.app.monitor.RunMetrics;
+import io.filemill.app.report.RunReportWriter;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -34,11 +35,13 @@ final class PartitionWorker implements MessageListener {
     private final DataSource dataSource;
     private final NodeWork work;
     private final RunMetrics metrics;
+    private final RunReportWriter reports;
     private final RequestConverter converter = new RequestConverter();
 
     /** A worker whose partitions' stage latencies go to {@code metrics} (the node's {@code /actuator/metrics}). */
     PartitionWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                    NodeWork work, RunMetrics metrics) {
+                    NodeWork work, RunMetrics metrics, RunReportWriter reports) {
+        this.reports = reports;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -83,7 +86,7 @@ final class PartitionWorker implements MessageListener {
             }
             log.info("partition {} ({}): {} files", id, execution.getStepName(),
                     execution.getExecutionContext().getLong(InboxPartitioner.FILES, 0));
-            PartitionTasklet tasklet = new PartitionTasklet(work, metrics, fence);
+            PartitionTasklet tasklet = new PartitionTasklet(work, metrics, reports, fence);
             Step step = new StepBuilder(partition.getStepName(), jobRepository)
                     .tasklet(tasklet, transactionManager)
                     .listener(tasklet)

@@ -1,6 +1,7 @@
 package io.filemill.app.job;
 
 import io.filemill.app.report.FileProblem;
+import io.filemill.app.report.RunProblems;
 import io.filemill.pipeline.engine.RunListener;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome.Delivered;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class RunRecorder implements RunListener {
 
     /** At most this many failures and skips are kept by name; the counts are always exact. */
-    static final int KEPT_PROBLEMS = 10_000;
+    static final int KEPT_PROBLEMS = RunProblems.KEPT;
 
     /** Latencies above an hour are recorded as an hour. */
     private static final long MAX_LATENCY_NANOS = TimeUnit.HOURS.toNanos(1);

@@ -2,6 +2,7 @@ package io.filemill.app.job;
 
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.report.Progress;
+import io.filemill.app.report.RunProblems;
 import io.filemill.app.stop.Shutdown;
 import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.concurrent.Threads;
@@ -176,6 +177,12 @@ public final class StartedRun implements AutoCloseable {
             throw new IllegalStateException("stopped before it started: nothing to follow");
         }
         return new PipelineTasklet(finished, pipeline, recorder);
+    }
+
+    /** The files of this run that failed, were left, skipped or deferred so far, with their reasons. */
+    public RunProblems problems() {
+        return recorder == null ? RunProblems.NONE
+                : new RunProblems(recorder.failures(), recorder.lefts(), recorder.skips(), recorder.deferrals());
     }
 
     /** Whether a stop came before the pipeline started: nothing was taken. */

@@ -47,4 +47,15 @@ public class RunReportWriter {
     public RunReport read(Path file) throws IOException {
         return mapper().readValue(file.toFile(), RunReport.class);
     }
+
+    /** Writes a partition's problems as {@code file}, atomically, for the run across machines to read. */
+    public void write(RunProblems problems, Path file) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, mapper().writeValueAsString(problems) + "\n");
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public RunProblems readProblems(Path file) throws IOException {
+        return mapper().readValue(file.toFile(), RunProblems.class);
+    }
 }

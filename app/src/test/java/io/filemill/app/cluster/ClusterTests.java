@@ -201,9 +201,11 @@ class ClusterTests {
         assertThat(exit).as(output()).isEqualTo(1); // the sample's bad files failed, as locally
         assertSameAsTheLocalRun();
         assertThat(output()).contains("COMPLETED", "5 partitions").doesNotContain("FAILED");
-        long nodesThatWorked = output().lines().filter(line -> line.contains("partition") && line.contains(":"))
+        long nodesThatWorked = output().lines().filter(line -> line.trim().matches("partition\\d+ .*"))
                 .map(line -> line.trim().split("\\s+")[1]).distinct().count();
         assertThat(nodesThatWorked).as(output()).isGreaterThan(1);
+        assertThat(output()).as("the nodes name the files that failed").contains("failed: image.png: binary content",
+                "failed: latin1.txt: not valid UTF-8");
 
         String run = output().lines().filter(line -> line.contains("across machines")).findFirst().orElseThrow()
                 .split(" ")[1];
