@@ -38,6 +38,8 @@ import picocli.CommandLine.Mixin;
         footer = {"", "Exit codes:", "  0   stopped by SIGTERM or Ctrl-C", "  2   fatal error or bad configuration"})
 final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfiguration {
 
+    private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+
     private final FilemillCli.CommandContext context;
 
     @Mixin(name = LoggingOptions.MIXIN)
@@ -68,6 +70,10 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
                 context.shutdown()), node);
         Map<String, Object> serving = new LinkedHashMap<>(commandOptions);
         serving.put("server.port", String.valueOf(properties.cluster().nodePort()));
+        if (!configured.containsProperty(POOL_SIZE)) {
+            // every partition in hand holds one connection for its fence, and records itself through another
+            serving.put(POOL_SIZE, String.valueOf(Math.max(10, 2 * properties.cluster().nodeConsumers() + 2)));
+        }
         try (ConfigurableApplicationContext spring = SpringContexts.startWith(serving, context.propertyArguments(),
                 ClusterNodeConfiguration.class, Map.of("nodeWork", work), WebApplicationType.SERVLET)) {
             ClusterChecks.reachBroker(spring);
