@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -46,14 +47,23 @@ final class ClusterReports {
         }
         long left = Math.max(0, listed - delivered - failed - gone);
         double seconds = Math.max(0, Duration.between(started, finished).toNanos() / 1e9);
-        String error = job.getStatus() == BatchStatus.STOPPED ? null : job.getAllFailureExceptions().stream()
-                .findFirst().map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null);
+        String error = job.getStatus() == BatchStatus.STOPPED ? null : partitionFailure(partitions)
+                .orElse(job.getAllFailureExceptions().stream().findFirst()
+                        .map(e -> e.getMessage() == null ? e.toString() : e.getMessage()).orElse(null));
         return new RunReport(job.getId(), job.getStatus().name(), "cluster", partitions.size() + " partitions",
                 settings.delivery().durability().name().toLowerCase(Locale.ROOT), settings.inbox().toString(),
                 settings.processed().toString(), settings.failed().toString(), started, finished, seconds,
                 listed + skipped + deferred, taken, delivered, delivered - unchanged, unchanged, failed, left, skipped,
                 deferred, bytes, seconds > 0 ? (delivered + failed) / seconds : 0, error, List.of(), problems.failures(),
                 problems.lefts(), problems.skips(), problems.deferrals(), null, reports);
+    }
+
+    /** Why the first failed partition failed, as its node recorded it: the first line of its exit description. */
+    private static Optional<String> partitionFailure(List<StepExecution> partitions) {
+        return partitions.stream().filter(partition -> partition.getStatus() == BatchStatus.FAILED)
+                .map(partition -> partition.getStepName().substring(partition.getStepName().indexOf(':') + 1) + ": "
+                        + partition.getExitStatus().getExitDescription().lines().findFirst().orElse("failed"))
+                .findFirst();
     }
 
     private static PartitionReport partition(StepExecution partition) {

@@ -174,8 +174,7 @@ public final class ClusterRunService implements RunsAcrossMachines {
                     execution.getId());
         }
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED) {
-            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse("?");
-            request.err().println("filemill: run " + execution.getId() + " failed: " + why);
+            request.err().println("filemill: run " + execution.getId() + " failed: " + report.error());
             return RunResult.FAILED;
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {

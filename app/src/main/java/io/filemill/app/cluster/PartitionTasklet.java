@@ -39,6 +39,7 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
     private final PartitionFence fence;
     private final RunMetrics metrics;
     private final RunReportWriter reports;
+    private final boolean firstAttempt;
     private Path workDir;
     private StartedRun run;
     private ManifestSource source;
@@ -46,7 +47,9 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
     private boolean closed;
 
     /** Runs on {@code work}'s node, its stage latencies to {@code metrics}, while {@code fence} holds. */
-    PartitionTasklet(NodeWork work, RunMetrics metrics, RunReportWriter reports, PartitionFence fence) {
+    PartitionTasklet(NodeWork work, RunMetrics metrics, RunReportWriter reports, PartitionFence fence,
+                     boolean firstAttempt) {
+        this.firstAttempt = firstAttempt;
         this.reports = reports;
         this.fence = fence;
         this.settings = work.settings();
@@ -65,7 +68,25 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
                 return RepeatStatus.FINISHED;
             }
         }
-        return follower.execute(contribution, chunkContext);
+        RepeatStatus status = follower.execute(contribution, chunkContext);
+        if (status == RepeatStatus.FINISHED) {
+            noneThereAtFirst(execution);
+        }
+        return status;
+    }
+
+    /**
+     * A first attempt that finds none of its files was given another inbox than the run's (a node
+     * mounting another directory, or configured with another one): it must not report the partition
+     * done while its files wait in the run's inbox.
+     */
+    private void noneThereAtFirst(StepExecution execution) {
+        long files = execution.getExecutionContext().getLong(InboxPartitioner.FILES, 0);
+        if (firstAttempt && files > 0 && source.gone() == files) {
+            throw new IllegalStateException("none of the " + files + " files of partition " + execution.getId()
+                    + " is in " + settings.inbox() + ": is this node's filemill.inbox the run's inbox? They stay "
+                    + "where they are");
+        }
     }
 
     /**

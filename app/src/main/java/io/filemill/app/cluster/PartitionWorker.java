@@ -81,12 +81,13 @@ final class PartitionWorker implements MessageListener {
                 log.info("partition {}: ended meanwhile; request dropped", id);
                 return;
             }
-            if (execution.getStatus() != BatchStatus.STARTING) {
+            boolean firstAttempt = execution.getStatus() == BatchStatus.STARTING;
+            if (!firstAttempt) {
                 log.warn("partition {}: {} by a node that is gone; taking it over", id, execution.getStatus());
             }
             log.info("partition {} ({}): {} files", id, execution.getStepName(),
                     execution.getExecutionContext().getLong(InboxPartitioner.FILES, 0));
-            PartitionTasklet tasklet = new PartitionTasklet(work, metrics, reports, fence);
+            PartitionTasklet tasklet = new PartitionTasklet(work, metrics, reports, fence, firstAttempt);
             Step step = new StepBuilder(partition.getStepName(), jobRepository)
                     .tasklet(tasklet, transactionManager)
                     .listener(tasklet)

@@ -423,6 +423,26 @@ class ClusterTests {
     }
 
     @Test
+    void aNodeLookingAtAnotherInboxFailsThePartitionInsteadOfReportingItDone() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
+        command.addAll(shared("node").stream().map(arg -> arg.equals(shared.resolve("inbox").toString())
+                ? elsewhere.toString() : arg).toList()); // the run's other directories, but another inbox
+        command.add("--filemill.cluster.node-port=0");
+        Process misconfigured = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("misconfigured.log").toFile()).start();
+        nodes.add(misconfigured);
+        awaitTaking("misconfigured", misconfigured);
+
+        int exit = manager("--partitions", "1");
+
+        assertThat(exit).as(output()).isEqualTo(2);
+        assertThat(output()).contains("is this node's filemill.inbox the run's inbox?");
+        assertThat(SampleData.relativeFiles(shared.resolve("inbox"))).isEqualTo(SampleData.relativeFiles(corpus));
+    }
+
+    @Test
     void wrongBrokerCredentialsAreRefusedWithOneLineAndNothingTaken() throws Exception {
         List<String> node = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FilemillMain.class.getName()));
