@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
  * requests from the broker and runs each partition through a local pipeline, in thread or process
  * mode as its own configuration says, until SIGTERM or Ctrl-C: then it takes no more requests and
  * the partition in hand stops as a run does (files in flight finish within the stop grace); what
- * is left of it is handed back to the broker for another node.
+ * is left of it is handed back: the run sends it again, for another node.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = "Take partitions of runs across machines ('filemill run --partitions N') from the message broker "
@@ -89,7 +89,7 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
                         spring.getEnvironment().getProperty("local.server.port", "?"));
                 stopped.await();
                 requests.stop(); // no more requests; the partition in hand is being stopped by the same signal
-                requests.shutdown(); // waits for it: finished, or handed back to the broker
+                requests.shutdown(); // waits for it: finished, or stopped and handed back to the run
             }
         }
         return ExitCodes.OK;

@@ -6,7 +6,6 @@ import jakarta.jms.ConnectionFactory;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.artemis.autoconfigure.ArtemisAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +36,8 @@ public class ClusterManagerConfiguration {
 
     @Bean
     ClusterRunService clusterRunService(FilemillProperties properties, JobRepository jobRepository,
-                                        JobOperator jobOperator, DirectChannel partitionRequests, BeanFactory beanFactory,
-                                        DataSource dataSource, RunReportWriter reports) {
-        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, beanFactory, dataSource,
-                reports);
+                                        JobOperator jobOperator, DirectChannel partitionRequests, DataSource dataSource,
+                                        RunReportWriter reports) {
+        return new ClusterRunService(properties, jobRepository, jobOperator, partitionRequests, dataSource, reports);
     }
 }

@@ -36,8 +36,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -67,19 +66,17 @@ public final class ClusterRunService implements RunsAcrossMachines {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final MessageChannel requests;
-    private final BeanFactory beanFactory;
     private final DataSource dataSource;
     private final RunReportWriter reports;
 
     ClusterRunService(FilemillProperties properties, JobRepository jobRepository, JobOperator jobOperator,
-                      MessageChannel requests, BeanFactory beanFactory, DataSource dataSource, RunReportWriter reports) {
+                      MessageChannel requests, DataSource dataSource, RunReportWriter reports) {
         this.reports = reports;
         this.dataSource = dataSource;
         this.properties = properties;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.requests = requests;
-        this.beanFactory = beanFactory;
     }
 
     private void stop(PartitionSupervisor supervisor) {
@@ -125,14 +122,14 @@ public final class ClusterRunService implements RunsAcrossMachines {
                 counting, settings.home(), dir);
         PartitionSupervisor supervisor = new PartitionSupervisor(dir, jobRepository, dataSource, requests,
                 cluster.pollInterval(), cluster.nodeTimeout());
-        Step manager = new RemotePartitioningManagerStepBuilder(MANAGER_STEP, jobRepository)
-                .partitioner(WORKER_STEP, partitioner)
-                .gridSize(cluster.partitions())
-                .outputChannel(requests)
-                .pollInterval(cluster.pollInterval().toMillis())
-                .timeout(cluster.timeout().toMillis())
-                .beanFactory(beanFactory)
+        // what RemotePartitioningManagerStepBuilder builds in polling mode, with a handler that also sends
+        // again the partitions nodes hand back when they stop (the builder takes no handler of one's own)
+        Step manager = new StepBuilder(MANAGER_STEP, jobRepository)
                 .listener(supervisor)
+                .partitioner(WORKER_STEP, partitioner)
+                .partitionHandler(new HandedBackPartitions(jobRepository, dataSource, requests, cluster.partitions(),
+                        cluster.pollInterval(), cluster.timeout(), cluster.nodeTimeout()))
+                .gridSize(cluster.partitions())
                 .build();
         Job job = new JobBuilder(RetitleJobFactory.JOB_NAME, jobRepository).start(manager).build();
         JobParameters parameters = new JobParametersBuilder()

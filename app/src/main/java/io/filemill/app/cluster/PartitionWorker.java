@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * has ended (a redelivery after its node finished it) is dropped; one whose partition another node
  * holds the fence of ({@link PartitionFence}) is dropped too, since that node is alive and will
  * finish it (the run resends it if that node dies); otherwise this node takes the fence and runs the
- * partition, first completing what an earlier node left of it.
+ * partition, first completing what an earlier node left of it. A partition this node stops because
+ * it is stopping itself ends STOPPED, and the run sends it again ({@link HandedBackPartitions}).
  */
 final class PartitionWorker implements MessageListener {
 
@@ -94,27 +94,13 @@ final class PartitionWorker implements MessageListener {
                     .build();
             step.execute(execution);
             if (execution.getStatus() == BatchStatus.STOPPED && work.request().shutdown().requested()) {
-                handBack(execution);
-                throw new IllegalStateException("partition " + id + " handed back: this node is stopping");
+                log.info("partition {}: {} delivered here; this node is stopping, the rest is handed back to the run, "
+                        + "which sends it again", id, execution.getWriteCount());
+                return;
             }
             log.info("partition {}: {}, {} delivered, {} failed", id, execution.getStatus(),
                     execution.getWriteCount(), execution.getProcessSkipCount());
         }
-    }
-
-    /**
-     * This node stops (SIGTERM) while its partition is unfinished: the partition is recorded as taken
-     * again, for the node that gets its request next to finish (the files this node delivered are out
-     * of the inbox; what its journals show half done, that node completes), and the request goes back
-     * to the broker when the caller throws (the session is rolled back).
-     */
-    private void handBack(StepExecution execution) {
-        execution.setStatus(BatchStatus.STARTED);
-        execution.setExitStatus(ExitStatus.EXECUTING);
-        execution.setEndTime(null);
-        jobRepository.update(execution);
-        log.info("partition {}: {} delivered here; the rest is handed back for another node", execution.getId(),
-                execution.getWriteCount());
     }
 
     private boolean stillToRun(long id) {
