@@ -26,7 +26,7 @@ if [ ! -x "$home/apache-artemis-$version/bin/artemis" ]; then
   rm -f "$home/apache-artemis-$version-bin.tar.gz"
 fi
 if [ ! -f "$instance/etc/broker.xml" ]; then
-  password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+  password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   "$home/apache-artemis-$version/bin/artemis" create "$instance" --silent --user "$user" \
     --password "$password" --require-login --host 127.0.0.1 --default-port "$port" --no-web \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
