@@ -61,18 +61,29 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution execution = chunkContext.getStepContext().getStepExecution();
-        if (run == null) {
-            start(execution);
-            if (run.stoppedBeforeItStarted()) {
-                execution.setTerminateOnly();
-                return RepeatStatus.FINISHED;
+        // the run ends, and leaves its problems for the report, within the step's last transaction:
+        // Spring Batch records the step's end before its listeners run, and the run may read it at once
+        try {
+            if (run == null) {
+                start(execution);
+                if (run.stoppedBeforeItStarted()) {
+                    execution.setTerminateOnly();
+                    close(execution);
+                    return RepeatStatus.FINISHED;
+                }
             }
+            RepeatStatus status = follower.execute(contribution, chunkContext);
+            if (status == RepeatStatus.FINISHED) {
+                noneThereAtFirst(execution);
+                close(execution);
+            } else if (execution.isTerminateOnly()) {
+                close(execution); // stopped: the step ends STOPPED after this chunk
+            }
+            return status;
+        } catch (Exception | Error e) {
+            closeQuietly(execution);
+            throw e;
         }
-        RepeatStatus status = follower.execute(contribution, chunkContext);
-        if (status == RepeatStatus.FINISHED) {
-            noneThereAtFirst(execution);
-        }
-        return status;
     }
 
     /**
@@ -95,12 +106,16 @@ final class PartitionTasklet implements StoppableTasklet, StepExecutionListener 
      */
     @Override
     public ExitStatus afterStep(StepExecution execution) {
+        closeQuietly(execution);
+        return null;
+    }
+
+    private void closeQuietly(StepExecution execution) {
         try {
             close(execution);
         } catch (Exception e) {
             log.warn("partition {}: the run did not end cleanly: {}", execution.getId(), e.getMessage());
         }
-        return null;
     }
 
     private void start(StepExecution execution) throws Exception {
