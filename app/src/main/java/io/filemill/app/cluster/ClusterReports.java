@@ -61,7 +61,7 @@ final class ClusterReports {
     /** Why the first failed partition failed, as its node recorded it: the first line of its exit description. */
     private static Optional<String> partitionFailure(List<StepExecution> partitions) {
         return partitions.stream().filter(partition -> partition.getStatus() == BatchStatus.FAILED)
-                .map(partition -> partition.getStepName().substring(partition.getStepName().indexOf(':') + 1) + ": "
+                .map(partition -> ClusterRunService.partitionName(partition) + ": "
                         + partition.getExitStatus().getExitDescription().lines().findFirst().orElse("failed"))
                 .findFirst();
     }
@@ -70,8 +70,7 @@ final class ClusterReports {
         ExecutionContext context = partition.getExecutionContext();
         double seconds = partition.getStartTime() == null || partition.getEndTime() == null ? 0
                 : Duration.between(partition.getStartTime(), partition.getEndTime()).toMillis() / 1000.0;
-        return new PartitionReport(partition.getStepName().substring(partition.getStepName().indexOf(':') + 1),
-                context.containsKey(PartitionTasklet.NODE) ? context.getString(PartitionTasklet.NODE) : "-",
+        return new PartitionReport(ClusterRunService.partitionName(partition), ClusterRunService.nodeOf(partition),
                 context.getLong(InboxPartitioner.FILES, 0), partition.getWriteCount(), partition.getProcessSkipCount(),
                 context.getLong("left", 0), context.getLong(PartitionTasklet.GONE, 0), seconds,
                 partition.getStatus().name());

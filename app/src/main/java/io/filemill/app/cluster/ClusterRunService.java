@@ -52,8 +52,6 @@ public final class ClusterRunService implements RunsAcrossMachines {
     public static final String WORKER_STEP = "retitle-partition";
     /** The step that sends the partitions and follows them; its counts are their sums. */
     public static final String MANAGER_STEP = "retitle-manager";
-    /** A partition's execution context: the node that ran it last. */
-    public static final String NODE = PartitionTasklet.NODE;
     /** A partition's execution context: how many files its manifest lists. */
     public static final String FILES = InboxPartitioner.FILES;
 
@@ -68,6 +66,17 @@ public final class ClusterRunService implements RunsAcrossMachines {
     private final MessageChannel requests;
     private final DataSource dataSource;
     private final RunReportWriter reports;
+
+    /** A partition's name within its run ({@code partitionK}), from its step's name. */
+    public static String partitionName(StepExecution partition) {
+        return partition.getStepName().substring(partition.getStepName().indexOf(':') + 1);
+    }
+
+    /** The node that ran a partition last ({@code host:pid}), or "-" when no node took it. */
+    public static String nodeOf(StepExecution partition) {
+        var context = partition.getExecutionContext();
+        return context.containsKey(PartitionTasklet.NODE) ? context.getString(PartitionTasklet.NODE) : "-";
+    }
 
     ClusterRunService(FilemillProperties properties, JobRepository jobRepository, JobOperator jobOperator,
                       MessageChannel requests, DataSource dataSource, RunReportWriter reports) {

@@ -108,8 +108,7 @@ final class HandedBackPartitions extends MessageChannelPartitionHandler {
             jobRepository.update(partition);
         }
         log.info("partition {} ({}) handed back by node {} with {} delivered: sent again", id, partition.getStepName(),
-                partition.getExecutionContext().containsKey(PartitionTasklet.NODE)
-                        ? partition.getExecutionContext().getString(PartitionTasklet.NODE) : "?",
+                ClusterRunService.nodeOf(partition),
                 partition.getWriteCount());
         return partition;
     }

@@ -121,8 +121,7 @@ final class PartitionSupervisor implements StepExecutionListener {
                     || lastSign.isAfter(silentSince) || (sent != null && sent.isAfter(silentSince))) {
                 continue;
             }
-            String node = partition.getExecutionContext().containsKey(PartitionTasklet.NODE)
-                    ? partition.getExecutionContext().getString(PartitionTasklet.NODE) : "?";
+            String node = ClusterRunService.nodeOf(partition);
             int ended = endFenceHolder(partition.getId());
             log.warn("partition {} ({}) on node {}: no sign of life for {} s; {}, sent again for another node",
                     partition.getId(), partition.getStepName(), node, Duration.between(lastSign, now).toSeconds(),

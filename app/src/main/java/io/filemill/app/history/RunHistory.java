@@ -132,8 +132,7 @@ public class RunHistory {
         var context = step.getExecutionContext();
         Duration duration = step.getStartTime() == null ? Duration.ZERO
                 : Duration.between(step.getStartTime(), step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime());
-        return new Partition(step.getStepName().substring(step.getStepName().indexOf(':') + 1),
-                context.containsKey(ClusterRunService.NODE) ? context.getString(ClusterRunService.NODE) : "-",
+        return new Partition(ClusterRunService.partitionName(step), ClusterRunService.nodeOf(step),
                 context.getLong(ClusterRunService.FILES, 0L), step.getWriteCount(), step.getProcessSkipCount(),
                 context.getLong("left", 0L), duration, step.getStatus().name());
     }
