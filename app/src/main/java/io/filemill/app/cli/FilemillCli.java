@@ -9,8 +9,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
 
@@ -23,6 +26,10 @@ public final class FilemillCli {
     /** Arguments Spring reads itself, such as {@code --filemill.delivery.durability=fast}. */
     private static final Pattern PROPERTY_ARGUMENT =
             Pattern.compile("--(filemill|spring|logging|management|server)\\.[^=]+=.*");
+
+    /** The commands that read the configuration first thing. */
+    private static final Set<Class<?>> READS_CONFIGURATION = Set.of(RunCommand.class, ScheduleCommand.class,
+            WatchCommand.class, NodeCommand.class, HistoryCommand.class, ShowCommand.class);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -46,10 +53,14 @@ public final class FilemillCli {
         for (String arg : args) {
             (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
         }
-        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown);
+        Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
+        // the configuration is read while picocli builds and parses the command
+        ConfigurationAhead configuration = READS_CONFIGURATION.contains(invoked)
+                ? ConfigurationAhead.start(propertyArguments) : ConfigurationAhead.none();
+        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown,
+                configuration);
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));
         // settings below apply to the subcommands present when they are set: add them first
-        Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
         if (invoked != null && invoked != CompletionCommand.class) {
             commandLine.addSubcommand(invoked);
         } else {
@@ -142,7 +153,15 @@ public final class FilemillCli {
 
     /** What every command gets from the command line besides its own options. */
     record CommandContext(PrintStream out, PrintStream err, List<String> propertyArguments, boolean terminal,
-                          Shutdown shutdown) {
+                          Shutdown shutdown, ConfigurationAhead configurationAhead) {
+
+        /**
+         * The configuration for the command's {@code options} and {@link #propertyArguments}, as
+         * {@link SpringContexts#configuration} reads it (read ahead where that gives the same).
+         */
+        ConfigurableEnvironment configuration(Map<String, Object> options) {
+            return configurationAhead.configuration(options, propertyArguments);
+        }
     }
 
     /** Gives commands their context through their constructor. */

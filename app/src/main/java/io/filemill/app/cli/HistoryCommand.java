@@ -53,7 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext started;
         try {
-            started = SpringContexts.start(options, context.propertyArguments());
+            started = SpringContexts.start(context.configuration(options), options, context.propertyArguments());
         } catch (NoJobRepositoryException none) {
             context.out().println(json ? "[]" : "no runs yet: " + none.getMessage());
             return ExitCodes.OK;

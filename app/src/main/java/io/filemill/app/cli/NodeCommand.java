@@ -59,7 +59,7 @@ final class NodeCommand implements Callable<Integer>, EarlyLogging.FromConfigura
                     + "partitions that runs send");
         }
         Map<String, Object> commandOptions = options.toProperties();
-        ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
+        ConfigurableEnvironment configured = context.configuration(commandOptions);
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties);
         ClusterChecks.requireSharedRepository(configured, "filemill node");

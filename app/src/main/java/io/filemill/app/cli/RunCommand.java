@@ -50,15 +50,14 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
     public Integer call() throws Exception {
         if (dryRun) {
             // reads only: no Spring, no lock, no job repository, nothing created
-            ConfigurableEnvironment configured = SpringContexts.configuration(options.toProperties(),
-                    context.propertyArguments());
+            ConfigurableEnvironment configured = context.configuration(options.toProperties());
             FilemillProperties properties = ConfigurationCheck.check(configured);
             EarlyLogging.initialize(configured);
             DryRun.preview(RunSettings.readOnly(properties), context.out());
             return ExitCodes.OK;
         }
         Map<String, Object> commandOptions = options.toProperties();
-        ConfigurableEnvironment configured = SpringContexts.configuration(commandOptions, context.propertyArguments());
+        ConfigurableEnvironment configured = context.configuration(commandOptions);
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties); // refused before anything is written: no lock file, no directory
         if (properties.cluster().partitions() > 0) {

@@ -54,7 +54,8 @@ final class ScheduleCommand implements Callable<Integer> {
         if (misfire != null) {
             properties.put("filemill.schedule.misfire", misfire);
         }
-        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
+        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(
+                context.configuration(properties), properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             NightlyScheduler scheduler = spring.getBean(NightlyScheduler.class);
             return StayingUp.run("schedule", context, spring, scheduler::stop,

@@ -49,7 +49,7 @@ final class ShowCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext started;
         try {
-            started = SpringContexts.start(options, context.propertyArguments());
+            started = SpringContexts.start(context.configuration(options), options, context.propertyArguments());
         } catch (NoJobRepositoryException none) {
             context.err().println("filemill: no run " + id + ": " + none.getMessage());
             return ExitCodes.FATAL;

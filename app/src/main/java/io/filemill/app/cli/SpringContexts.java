@@ -47,12 +47,13 @@ final class SpringContexts {
 
     /**
      * Starts the application for a command that only reads (history, show): no lock, no web server,
-     * and no database created where there is none.
+     * and no database created where there is none. {@code configured} is what {@link #configuration}
+     * reads for {@code options} and {@code propertyArguments}.
      *
      * @throws NoJobRepositoryException when the embedded job repository does not exist
      */
-    static ConfigurableApplicationContext start(Map<String, Object> options, List<String> propertyArguments) {
-        ConfigurableEnvironment configured = configuration(options, propertyArguments);
+    static ConfigurableApplicationContext start(ConfigurableEnvironment configured, Map<String, Object> options,
+                                                List<String> propertyArguments) {
         ConfigurationCheck.check(configured);
         Path home = StateLock.home(configured);
         if (!configured.containsProperty("spring.datasource.url") && !Files.isRegularFile(home.resolve("jobrepo.mv.db"))) {
@@ -65,11 +66,12 @@ final class SpringContexts {
      * Starts the application for a command that runs the job: it holds the run lock for its life
      * ({@link StateLock}); {@code schedule} also serves health and metrics ({@code SERVLET}). The
      * locks are taken before Spring starts, on the state directory and inbox that the configuration
-     * names, so a second process exits 75 at once rather than after Spring's start-up.
+     * names, so a second process exits 75 at once rather than after Spring's start-up. {@code configured}
+     * is what {@link #configuration} reads for {@code options} and {@code propertyArguments}.
      */
-    static ConfigurableApplicationContext startRunning(Map<String, Object> options, List<String> propertyArguments,
-                                                       WebApplicationType type) throws IOException {
-        ConfigurableEnvironment configured = configuration(options, propertyArguments);
+    static ConfigurableApplicationContext startRunning(ConfigurableEnvironment configured, Map<String, Object> options,
+                                                       List<String> propertyArguments, WebApplicationType type)
+            throws IOException {
         // refused before anything is written: no lock file, no job repository, no directory
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties);

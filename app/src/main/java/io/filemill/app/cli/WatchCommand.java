@@ -42,7 +42,8 @@ final class WatchCommand implements Callable<Integer> {
         if (rescan != null) {
             properties.put("filemill.watch.rescan", rescan);
         }
-        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(properties, context.propertyArguments(),
+        try (ConfigurableApplicationContext spring = SpringContexts.startRunning(
+                context.configuration(properties), properties, context.propertyArguments(),
                 WebApplicationType.SERVLET)) {
             InboxWatch watch = spring.getBean(InboxWatch.class);
             return StayingUp.run("watch", context, spring, watch::stop,

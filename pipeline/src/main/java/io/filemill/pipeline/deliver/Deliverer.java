@@ -55,6 +55,7 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     private final SpareJournals spareJournals;
+    private final StagedFiles stagedFiles = new StagedFiles(FORCE_THREADS);
 
     public Deliverer(DeliverySettings settings) {
         this.settings = settings;
@@ -66,10 +67,14 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
         return deliver(batch);
     }
 
-    /** Deletes the spare journals; call once no batch is being delivered any more. */
+    /** Deletes the spare journals and ends the forcing threads; call once no batch is being delivered any more. */
     @Override
     public void close() throws IOException {
-        spareJournals.close();
+        try {
+            stagedFiles.close();
+        } finally {
+            spareJournals.close();
+        }
     }
 
     /**
@@ -167,7 +172,7 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
                 staged.add(r.staged());
             }
         }
-        return StagedFiles.forceAll(staged, FORCE_THREADS);
+        return stagedFiles.forceAll(staged);
     }
 
     /** Takes over a publish that an earlier attempt of the batch did. */
