@@ -55,7 +55,7 @@ public final class FilemillCli {
         }
         Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
         // the configuration is read while picocli builds and parses the command
-        ConfigurationAhead configuration = READS_CONFIGURATION.contains(invoked)
+        ConfigurationAhead configuration = invoked != null && READS_CONFIGURATION.contains(invoked)
                 ? ConfigurationAhead.start(propertyArguments) : ConfigurationAhead.none();
         CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown,
                 configuration);
@@ -93,9 +93,20 @@ public final class FilemillCli {
                 logging.apply();
             }
             if (mixin.userObject() instanceof SpringArguments arguments) {
-                propertyArguments.addAll(arguments.springArguments());
+                for (String argument : arguments.springArguments()) {
+                    // a setting given as it is (--logging.level.io.filemill=TRACE) wins over -v's shorthand;
+                    // Spring would join the two into one value ("TRACE,DEBUG") that no level is
+                    if (!givenAlready(propertyArguments, argument)) {
+                        propertyArguments.add(argument);
+                    }
+                }
             }
         }
+    }
+
+    private static boolean givenAlready(List<String> propertyArguments, String argument) {
+        String key = argument.substring(0, argument.indexOf('=') + 1);
+        return propertyArguments.stream().anyMatch(given -> given.startsWith(key));
     }
 
     /** A command line picocli cannot parse: one line, and where the usage is, not the usage itself. */

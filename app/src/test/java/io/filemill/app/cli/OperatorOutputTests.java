@@ -45,6 +45,17 @@ class OperatorOutputTests {
         return out.toString(StandardCharsets.UTF_8).replaceAll("\\s*\\R\\s+", " ").replaceAll("\\.\\s+(?=[a-z])", ".");
     }
 
+    @Test
+    void theVersionAndTheUsageNeedNoCommand() {
+        assertThat(filemill("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("filemill ");
+        out.reset();
+        assertThat(filemill("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run", "schedule", "history");
+        assertThat(filemill("no-such-command")).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-command").doesNotContain("Exception");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "schedule", "history", "show"})
     void everyDefaultTheHelpStatesIsTheBuiltInDefaultOfItsSetting(String command) {
@@ -111,6 +122,13 @@ class OperatorOutputTests {
         assertThat(runOnSampleData("-v")).isEqualTo(ExitCodes.FILES_FAILED);
         assertThat(logFile()).contains("DEBUG", "run 1 finished").containsPattern("delivered \\S+ -> ")
                 .containsPattern("failed image.png: binary content");
+    }
+
+    @Test
+    void aLevelGivenAsASettingWinsOverVerbose() throws Exception {
+        assertThat(runOnSampleData("-v", "--logging.level.io.filemill=INFO")).isEqualTo(ExitCodes.FILES_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("bad configuration");
+        assertThat(logFile()).contains("run 1 finished").doesNotContain("DEBUG");
     }
 
     @Test
