@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.core.env.ConfigurableEnvironment;
 import picocli.CommandLine;
 
 /**
@@ -27,9 +27,11 @@ public final class FilemillCli {
     private static final Pattern PROPERTY_ARGUMENT =
             Pattern.compile("--(filemill|spring|logging|management|server)\\.[^=]+=.*");
 
-    /** The commands that read the configuration first thing. */
-    private static final Set<Class<?>> READS_CONFIGURATION = Set.of(RunCommand.class, ScheduleCommand.class,
-            WatchCommand.class, NodeCommand.class, HistoryCommand.class, ShowCommand.class);
+    /**
+     * The commands that read the configuration first thing, by name: known before picocli reads
+     * a single annotation.
+     */
+    static final Set<String> READS_CONFIGURATION = Set.of("run", "schedule", "watch", "node", "history", "show");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,10 +55,10 @@ public final class FilemillCli {
         for (String arg : args) {
             (PROPERTY_ARGUMENT.matcher(arg).matches() ? propertyArguments : commandArguments).add(arg);
         }
-        Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
         // the configuration is read while picocli builds and parses the command
-        ConfigurationAhead configuration = invoked != null && READS_CONFIGURATION.contains(invoked)
+        ConfigurationAhead configuration = !commandArguments.isEmpty() && READS_CONFIGURATION.contains(commandArguments.get(0))
                 ? ConfigurationAhead.start(propertyArguments) : ConfigurationAhead.none();
+        Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
         CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown,
                 configuration);
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));

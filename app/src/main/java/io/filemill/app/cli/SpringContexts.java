@@ -10,6 +10,7 @@ import io.filemill.app.config.FilemillProperties;
 import io.filemill.app.config.RunSettings;
 import io.filemill.app.job.RunLocks;
 import io.filemill.app.job.StateLock;
+import io.filemill.pipeline.task.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +131,8 @@ final class SpringContexts {
     /**
      * The configuration, read from the same sources and with the same precedence as the
      * application will: command options, {@code --filemill.*} arguments, system properties,
-     * environment variables and Spring Boot's configuration files (through its own config data
-     * loader, without starting a context).
+     * environment variables and Spring Boot's configuration files (as its config data loader reads
+     * them, without starting a context: {@link ConfigurationFiles}, or the loader itself).
      *
      * @throws ConfigurationProblem when a configuration file cannot be read or parsed
      */
@@ -141,8 +142,12 @@ final class SpringContexts {
             MutablePropertySources sources = environment.getPropertySources();
             sources.addFirst(new SimpleCommandLinePropertySource(propertyArguments.toArray(String[]::new)));
             sources.addFirst(new MapPropertySource("filemill-command-options", options));
-            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            if (!ConfigurationFiles.read(environment, Path.of(""))) {
+                ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            }
             return environment;
+        } catch (IOException unreadable) {
+            throw new ConfigurationProblem("cannot read the configuration: " + IoReasons.of(unreadable));
         } catch (RuntimeException unreadable) {
             Throwable cause = unreadable;
             while (cause.getCause() != null && cause.getCause() != cause) {

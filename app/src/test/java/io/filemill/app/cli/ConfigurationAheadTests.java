@@ -83,6 +83,11 @@ class ConfigurationAheadTests {
         assertThat(second.getProperty("filemill.workers")).isEqualTo("4");
     }
 
+    @Test
+    void theCommandsReadAheadForAreCommands() {
+        assertThat(FilemillCommand.SUBCOMMANDS.keySet()).containsAll(FilemillCli.READS_CONFIGURATION);
+    }
+
     /** The same sources in the same order, and the same values for the settings filemill reads first. */
     private static void assertSameAs(ConfigurableEnvironment ahead, ConfigurableEnvironment fresh) {
         assertThat(names(ahead)).isEqualTo(names(fresh));
