@@ -85,7 +85,7 @@ final class ConfigurationFiles {
             Resource file = files.get(i);
             String name = "Config resource '" + file.getDescription() + "' via location '" + locations.get(i) + "'";
             List<PropertySource<?>> documents = loaderFor(file.getFilename()).load(name, file);
-            if (documents.size() > 1 || documents.stream().anyMatch(ConfigurationFiles::steersTheLoader)) {
+            if (documents.size() > 1 || documents.stream().anyMatch(document -> steersTheLoader(document, false))) {
                 return false;
             }
             loaded.addAll(documents);
@@ -111,20 +111,21 @@ final class ConfigurationFiles {
     /** A setting that makes the loader read other files, or the same ones differently. */
     private static boolean steersTheLoader(ConfigurableEnvironment environment) {
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (steersTheLoader(source)) {
+            if (steersTheLoader(source, true)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean steersTheLoader(PropertySource<?> source) {
+    /** Whether {@code source} holds such a setting; {@code extraFileAllowed}: one extra file is none. */
+    private static boolean steersTheLoader(PropertySource<?> source, boolean extraFileAllowed) {
         if (!(source instanceof EnumerablePropertySource<?> names)) {
             return true; // what it holds cannot be known: the loader decides
         }
         for (String name : names.getPropertyNames()) {
             String key = name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
-            boolean theOneExtraFile = key.equals("spring.config.additional.location")
+            boolean theOneExtraFile = extraFileAllowed && key.equals("spring.config.additional.location")
                     && !String.valueOf(source.getProperty(name)).contains("${");
             if ((key.startsWith("spring.config.") && !theOneExtraFile) || key.startsWith("spring.profiles")
                     || key.startsWith("spring.main.cloud.platform") || key.startsWith("spring.cloud.")) {

@@ -61,8 +61,9 @@ class ConfigurationFilesTests {
         Path defaults = write("defaults/application-default.properties", "filemill.workers=2\n");
         Path nested = write("nested/config/more/application.properties", "filemill.workers=2\n");
         Path imports = write("imports/application.properties", "spring.config.import=optional:file:./more.yml\n");
+        Path extra = write("extra/config/application.yml", "spring:\n  config:\n    additional-location: file:/x.yml\n");
         for (Path dir : List.of(profiles.getParent().getParent(), defaults.getParent(),
-                nested.getParent().getParent().getParent(), imports.getParent())) {
+                nested.getParent().getParent().getParent(), imports.getParent(), extra.getParent().getParent())) {
             assertThat(probe(dir)).as(dir.toString()).containsExactly("left to the loader");
         }
         Files.createDirectories(root.resolve("plain"));
