@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -94,13 +95,10 @@ final class ConfigurationFiles {
         return true;
     }
 
-    private interface FileOf {
-        Resource withExtension(String extension);
-    }
-
-    private static void add(List<Resource> files, List<String> locations, FileOf location, String description) {
+    private static void add(List<Resource> files, List<String> locations, Function<String, Resource> withExtension,
+                            String description) {
         for (String extension : EXTENSIONS) {
-            Resource file = location.withExtension(extension);
+            Resource file = withExtension.apply(extension);
             if (file.exists()) {
                 files.add(file);
                 locations.add(description);
