@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,24 @@ class ParentSignalTests {
         }
     }
 
+    /**
+     * Waits until {@code file} has been modified twice after it showed {@code since}: the second
+     * store began after the first ended, so it holds every commit made before the first began.
+     */
+    private static void awaitWrittenTwiceSince(Path file, FileTime since) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        FileTime last = since;
+        for (int writes = 0; writes < 2; ) {
+            assertThat(System.nanoTime()).as("the job repository stores nothing").isLessThan(deadline);
+            Thread.sleep(20);
+            FileTime now = Files.getLastModifiedTime(file);
+            if (now.compareTo(last) > 0) {
+                writes++;
+                last = now;
+            }
+        }
+    }
+
     private void assertNoWorkerWithin(int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!workersOfThisRun().isEmpty() && System.nanoTime() < deadline) {
@@ -112,10 +131,11 @@ class ParentSignalTests {
         awaitDelivered(FILES, run);
         // killed once recorded: a run killed before its job repository was up leaves no record, only files
         assertThat(History.awaitRunning(root.resolve("state"), Duration.ofSeconds(30))).contains("STARTED");
+        FileTime seen = Files.getLastModifiedTime(root.resolve("state/jobrepo.mv.db"));
         // the embedded H2 can lose a commit made just before a SIGKILL (its MVStore writes the chunk a
-        // moment later; h2database issue 1259): the run records itself every second, so after two
-        // seconds its record is on disk (PostgreSQL has no such window)
-        Thread.sleep(2000);
+        // moment later; h2database issue 1259; PostgreSQL has no such window), and under load "a moment"
+        // was more than two seconds once: wait until the database file has been written twice since
+        awaitWrittenTwiceSince(root.resolve("state/jobrepo.mv.db"), seen);
 
         run.destroyForcibly(); // SIGKILL: no hook runs; the workers see end of input
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
