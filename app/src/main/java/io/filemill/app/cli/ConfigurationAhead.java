@@ -3,7 +3,6 @@ package io.filemill.app.cli;
 import io.filemill.pipeline.concurrent.Threads;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,9 +106,7 @@ final class ConfigurationAhead {
                 continue;
             }
             for (String name : names.getPropertyNames()) {
-                String key = name.toLowerCase(Locale.ROOT).replace('_', '.');
-                if ((key.startsWith("spring.config.") || key.startsWith("spring.profiles."))
-                        && String.valueOf(source.getProperty(name)).contains("${")) {
+                if (ConfigurationFiles.isLoaderSetting(name) && String.valueOf(source.getProperty(name)).contains("${")) {
                     return true;
                 }
             }

@@ -122,15 +122,29 @@ final class ConfigurationFiles {
             return true; // what it holds cannot be known: the loader decides
         }
         for (String name : names.getPropertyNames()) {
-            String key = name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+            String key = relaxed(name);
             boolean theOneExtraFile = extraFileAllowed && key.equals("spring.config.additional.location")
                     && !String.valueOf(source.getProperty(name)).contains("${");
-            if ((key.startsWith("spring.config.") && !theOneExtraFile) || key.startsWith("spring.profiles")
+            if ((isLoaderSetting(name) && !theOneExtraFile)
                     || key.startsWith("spring.main.cloud.platform") || key.startsWith("spring.cloud.")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code name} is a {@code spring.config.*} or {@code spring.profiles.*} setting, in any
+     * of its relaxed spellings ({@code SPRING_PROFILES_ACTIVE} too): one that tells the loader which
+     * files to read.
+     */
+    static boolean isLoaderSetting(String name) {
+        String key = relaxed(name);
+        return key.startsWith("spring.config.") || key.startsWith("spring.profiles");
+    }
+
+    private static String relaxed(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
     }
 
     /** Files only the loader reads: profile-specific ones, and those of {@code config/*}{@code /}. */
