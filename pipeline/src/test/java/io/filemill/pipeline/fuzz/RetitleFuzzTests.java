@@ -36,7 +36,7 @@ class RetitleFuzzTests {
     private static final int AMPLIFY_ONE_IN = 32;
 
     @FuzzTest(maxDuration = "10s")
-    void retitlingAnyFileAnswersWithAResultInTimeLinearInIt(FuzzedDataProvider data) throws IOException {
+    void retitlingAnyFileAnswersWithAResultInTimeLinearInIt(FuzzedDataProvider data) throws Exception {
         Path dir = Files.createTempDirectory("filemill-fuzz");
         try {
             Path inbox = Files.createDirectory(dir.resolve("inbox"));
@@ -51,10 +51,10 @@ class RetitleFuzzTests {
             if (bytes.length > 0 && (Arrays.hashCode(bytes) & (AMPLIFY_ONE_IN - 1)) == 0) {
                 byte[] small = repeat(bytes, SMALL);
                 byte[] large = repeat(bytes, LARGE);
-                long largeNanos = timed(inbox, processed, name, large);
-                if (largeNanos > FLOOR_MILLIS * 1_000_000) {
-                    double perByte = (double) largeNanos / large.length
-                            / ((double) timed(inbox, processed, name, small) / small.length);
+                LinearTime.Work largeWork = () -> retitleWhole(inbox, processed, name, large);
+                if (LinearTime.fastest(largeWork, 2) > FLOOR_MILLIS * 1_000_000) {
+                    double perByte = LinearTime.ratio(() -> retitleWhole(inbox, processed, name, small), small.length,
+                            largeWork, large.length, 4);
                     assertThat(perByte).as("time per byte at %d bytes over time per byte at %d bytes, %d bytes repeated",
                             large.length, small.length, bytes.length).isLessThanOrEqualTo(4);
                 }
@@ -76,18 +76,12 @@ class RetitleFuzzTests {
         return retitler.retitle(new FileTask(1, file, name, Files.size(file)));
     }
 
-    /** The fastest of two retitles of {@code content} with a head that holds all of it. */
-    private static long timed(Path inbox, Path processed, String name, byte[] content) throws IOException {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long started = System.nanoTime();
-            RetitleResult result = retitle(inbox, processed, name, content, 2 * LARGE);
-            best = Math.min(best, System.nanoTime() - started);
-            if (result instanceof RetitleResult.Rewritten rewritten) {
-                Files.delete(rewritten.staged());
-            }
+    /** Retitles {@code content} with a head that holds all of it, and deletes the staged copy. */
+    private static void retitleWhole(Path inbox, Path processed, String name, byte[] content) throws IOException {
+        RetitleResult result = retitle(inbox, processed, name, content, 2 * LARGE);
+        if (result instanceof RetitleResult.Rewritten rewritten) {
+            Files.delete(rewritten.staged());
         }
-        return best;
     }
 
     private static byte[] repeat(byte[] unit, int size) {

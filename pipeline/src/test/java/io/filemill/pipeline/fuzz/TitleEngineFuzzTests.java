@@ -17,8 +17,8 @@ import java.util.Optional;
  * the rules and the encoder accept whatever it found, without an exception. The fuzzer also hunts
  * slow inputs: the text is read as a prefix and a unit, the unit repeated to about {@value #SMALL}
  * and {@value #LARGE} chars, and the larger text may take at most four times as long per char as
- * the smaller one (work quadratic in the repeats takes sixteen times as long). Times below
- * {@value #FLOOR_MILLIS} ms are too short to judge and pass.
+ * the smaller one (work quadratic in the repeats takes sixteen times as long), as {@link LinearTime}
+ * measures it. Times below {@value #FLOOR_MILLIS} ms are too short to judge and pass.
  */
 class TitleEngineFuzzTests {
 
@@ -31,7 +31,7 @@ class TitleEngineFuzzTests {
     private static final long FLOOR_MILLIS = 20;
 
     @FuzzTest(maxDuration = "10s")
-    void everyFormatFindsATitleInsideTheTextOrNoneInTimeLinearInIt(FuzzedDataProvider data) {
+    void everyFormatFindsATitleInsideTheTextOrNoneInTimeLinearInIt(FuzzedDataProvider data) throws Exception {
         String name = NAMES[data.consumeInt(0, NAMES.length - 1)];
         boolean complete = data.consumeBoolean();
         String prefix = data.consumeString(16);
@@ -42,22 +42,13 @@ class TitleEngineFuzzTests {
         }
         String small = prefix + unit.repeat(Math.max(1, SMALL / unit.length()));
         String large = prefix + unit.repeat(Math.max(1, LARGE / unit.length()));
-        long largeNanos = fastest(name, large, complete);
-        if (largeNanos > FLOOR_MILLIS * 1_000_000) {
-            double perChar = (double) largeNanos / large.length() / ((double) fastest(name, small, complete) / small.length());
+        LinearTime.Work largeWork = () -> findsATitleInsideOrNone(name, large, complete);
+        if (LinearTime.fastest(largeWork, 2) > FLOOR_MILLIS * 1_000_000) {
+            double perChar = LinearTime.ratio(() -> findsATitleInsideOrNone(name, small, complete), small.length(),
+                    largeWork, large.length(), 4);
             assertThat(perChar).as("time per char at %d chars over time per char at %d chars: %s + %s repeated",
                     large.length(), small.length(), Debug.quote(prefix), Debug.quote(unit)).isLessThanOrEqualTo(4);
         }
-    }
-
-    private static long fastest(String name, String text, boolean complete) {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long started = System.nanoTime();
-            findsATitleInsideOrNone(name, text, complete);
-            best = Math.min(best, System.nanoTime() - started);
-        }
-        return best;
     }
 
     private static void findsATitleInsideOrNone(String name, String text, boolean complete) {
