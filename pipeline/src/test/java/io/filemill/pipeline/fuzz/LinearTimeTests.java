@@ -10,8 +10,8 @@ class LinearTimeTests {
 
     @Test
     void workQuadraticInItsInputIsJudgedFarOverTheBound() throws Exception {
-        int small = 2_000;
-        int large = 32_000; // sixteen times the input: quadratic work takes 256 times as long, 16 per unit
+        int small = 1_000;
+        int large = 16_000; // sixteen times the input: quadratic work takes 256 times as long, 16 per unit
         double ratio = LinearTime.ratio(() -> quadratic(small), small, () -> quadratic(large), large, 4);
         assertThat(ratio).isGreaterThan(4);
     }
