@@ -43,19 +43,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
 
     /**
-     * How many staged files a batch forces at once. One force waits for the disk, and disks serve
-     * several at a time: on this project's machine 20,000 files delivered durably by two workers took
-     * 10.2-11.1 s forced two at a time (each by the retitle thread that wrote it, as before) and
-     * 7.2-7.3 s forced eight at a time here.
+     * How many file-system calls of a batch run at once: forcing its staged files, removing its
+     * originals. One force waits for the disk, and disks serve several at a time: on this project's
+     * machine 20,000 files delivered durably by two workers took 10.2-11.1 s forced two at a time
+     * (each by the retitle thread that wrote it, as before) and 7.2-7.3 s forced eight at a time
+     * here. Removing an original waits for the device too where the file system discards freed
+     * blocks at once (see {@link ParallelIo}).
      */
-    static final int FORCE_THREADS = 8;
+    static final int IO_THREADS = 8;
 
     private final DeliverySettings settings;
     /** Target directories made or found by earlier batches: made once per run, not once per batch. */
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     private final SpareJournals spareJournals;
-    private final StagedFiles stagedFiles = new StagedFiles(FORCE_THREADS);
+    private final ParallelIo io = new ParallelIo(IO_THREADS, "deliver-io");
 
     public Deliverer(DeliverySettings settings) {
         this.settings = settings;
@@ -67,11 +69,11 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
         return deliver(batch);
     }
 
-    /** Deletes the spare journals and ends the forcing threads; call once no batch is being delivered any more. */
+    /** Deletes the spare journals and ends the threads of file calls; call once no batch is being delivered any more. */
     @Override
     public void close() throws IOException {
         try {
-            stagedFiles.close();
+            io.close();
         } finally {
             spareJournals.close();
         }
@@ -121,9 +123,7 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
             if (force) {
                 Directories.force(directoriesOf(steps, true));
             }
-            for (DeliveryStep step : steps) {
-                publisher.removeOriginal(step);
-            }
+            removeOriginals(publisher, steps);
             if (force) {
                 Directories.force(directoriesOf(steps, false));
             }
@@ -162,7 +162,7 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
 
     /**
      * Forces the staged files of a batch that are to be published (not refused, not published by an
-     * earlier attempt), {@link #FORCE_THREADS} at a time; returns the ones that failed, with why.
+     * earlier attempt), {@link #IO_THREADS} at a time; returns the ones that failed, with why.
      */
     private Map<Path, IOException> forceStaged(List<RetitleResult> results, Map<Path, Intent> resumed)
             throws InterruptedIOException {
@@ -172,7 +172,27 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
                 staged.add(r.staged());
             }
         }
-        return stagedFiles.forceAll(staged);
+        return StagedFiles.forceAll(io, staged);
+    }
+
+    /**
+     * Removes the originals of the published steps, {@link #IO_THREADS} at a time.
+     *
+     * @throws IOException when a published copy whose original could not be removed could not be
+     *                     taken back either (the first such): the batch stops, and recovery finishes it
+     */
+    private void removeOriginals(Publisher publisher, List<DeliveryStep> steps) throws IOException {
+        List<DeliveryStep> published = new ArrayList<>(steps.size());
+        for (DeliveryStep step : steps) {
+            if (step.published && !step.originalGone) {
+                published.add(step);
+            }
+        }
+        for (IOException failure : io.each(published, publisher::removeOriginal)) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Takes over a publish that an earlier attempt of the batch did. */
