@@ -110,10 +110,12 @@ public record FilemillProperties(
      * @param exclude     globs that rule a file out
      * @param minAge      a file is taken once it has not been modified for this long
      * @param readyMarker when set (such as {@code .done}), a file is taken only once NAME + marker exists
+     * @param readAhead   how many taken files are read into the page cache at once, ahead of the
+     *                    retitle workers; 0 reads none ahead
      */
     public record Scan(@DefaultValue("false") boolean recursive, @DefaultValue List<String> include,
                        @DefaultValue List<String> exclude, @DefaultValue("5s") Duration minAge,
-                       String readyMarker) {
+                       String readyMarker, @DefaultValue("4") int readAhead) {
     }
 
     /**

@@ -96,7 +96,7 @@ final class SettingsCheck {
             String marker = properties.scan().readyMarker();
             return new ScanSettings(properties.scan().recursive(), properties.scan().include(),
                     properties.scan().exclude(), properties.scan().minAge(),
-                    marker == null || marker.isBlank() ? null : marker);
+                    marker == null || marker.isBlank() ? null : marker, properties.scan().readAhead());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationProblem("scan: " + e.getMessage());
         }

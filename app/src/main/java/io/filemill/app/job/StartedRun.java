@@ -8,6 +8,7 @@ import io.filemill.app.worker.StageRunners;
 import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.deliver.Recovery;
 import io.filemill.pipeline.engine.Pipeline;
+import io.filemill.pipeline.scan.ReadAhead;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -132,7 +133,8 @@ public final class StartedRun implements AutoCloseable {
             stages.closeOnceStarted(); // stopped before the first file: nothing was taken
             return new StartedRun(settings, request, runners, recovered, null, null);
         }
-        Pipeline pipeline = new Pipeline(scope.files(), stages.await(), settings.delivery().batchSize(), scope.gate());
+        Pipeline pipeline = new Pipeline(scope.files(), stages.await(), settings.delivery().batchSize(), scope.gate(),
+                ReadAhead.of(settings.scan().readAhead(), settings.headBytes() + 1L));
         return new StartedRun(settings, request, runners, recovered, new RunRecorder(settings.inbox()), pipeline);
     }
 

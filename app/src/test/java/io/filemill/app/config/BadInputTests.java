@@ -47,6 +47,8 @@ class BadInputTests {
         "run --min-age soon                         | filemill.scan.min-age: 'soon' is not a duration; write it like 500ms, 5s, 2m or 1h",
         "run --min-age -5s                          | scan.min-age must not be negative, not -5s",
         "run --workers 0                            | workers must be between 1 and 256, not 0",
+        "run --filemill.scan.read-ahead=65          | scan: read-ahead must be between 0 and 64, not 65",
+        "run --filemill.scan.read-ahead=-1          | scan: read-ahead must be between 0 and 64, not -1",
         "run --workers abc                          | Invalid value for option '--workers': 'abc' is not an int (see 'filemill run --help')",
         "run --no-such-option                       | Unknown option: '--no-such-option' (see 'filemill run --help')",
         "run --rule shout                           | unknown title rule 'shout'",

@@ -26,7 +26,7 @@ class RunSettingsTests {
     private FilemillProperties properties(Path inbox, Path processed, Path failed, Path home, List<String> rules,
                                           FilemillProperties.Stages stages) {
         return new FilemillProperties(inbox, processed, failed, home, 2, FilemillProperties.Mode.THREAD, rules,
-                new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null),
+                new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null, 4),
                 new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256,
                         FilemillProperties.CrossDevice.REFUSE),
                 new FilemillProperties.Title(4096, Duration.ofSeconds(30)), stages,

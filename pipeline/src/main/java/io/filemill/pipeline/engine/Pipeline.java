@@ -2,6 +2,7 @@ package io.filemill.pipeline.engine;
 
 import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.scan.FileSource;
+import io.filemill.pipeline.scan.ReadAhead;
 import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.stage.WorkerPoolException;
 import io.filemill.pipeline.task.DeliveryBatch;
@@ -67,6 +68,7 @@ public final class Pipeline {
     private final PipelineStages stages;
     private final int maxBatch;
     private final DeliveryGate gate;
+    private final ReadAhead readAhead;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean abandoned = new AtomicBoolean();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -79,6 +81,14 @@ public final class Pipeline {
 
     /** A run that asks {@code gate} before each delivery batch whether it may still publish. */
     public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch, DeliveryGate gate) {
+        this(scanner, stages, maxBatch, gate, ReadAhead.NONE);
+    }
+
+    /**
+     * A run that asks {@code gate} before each delivery batch whether it may still publish, and
+     * hints {@code readAhead} at each file it takes (closed when the run ends).
+     */
+    public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch, DeliveryGate gate, ReadAhead readAhead) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
         }
@@ -86,6 +96,7 @@ public final class Pipeline {
         this.stages = stages;
         this.maxBatch = maxBatch;
         this.gate = gate;
+        this.readAhead = readAhead;
     }
 
     /** Asks the run to take no more files; files in flight are finished. Safe from any thread. */
@@ -124,6 +135,7 @@ public final class Pipeline {
             taken = scanner.scan(task -> {
                 room.acquire();
                 listener.taken(task);
+                readAhead.hint(task.source(), task.size());
                 CompletableFuture<RetitleResult> reply;
                 try {
                     reply = stages.retitle().submit(task);
@@ -144,6 +156,7 @@ public final class Pipeline {
                 }
             }, () -> stopRequested.get() || fatal.get() != null);
         } finally {
+            readAhead.close();
             stages.retitle().close();
             handoff.add(END);
             batcher.join();
