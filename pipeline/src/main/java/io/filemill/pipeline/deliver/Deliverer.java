@@ -176,19 +176,14 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
     }
 
     /**
-     * Removes the originals of the published steps, {@link #IO_THREADS} at a time.
+     * Removes the originals of the published steps ({@link Publisher#removeOriginal} passes over the
+     * others), {@link #IO_THREADS} at a time.
      *
      * @throws IOException when a published copy whose original could not be removed could not be
      *                     taken back either (the first such): the batch stops, and recovery finishes it
      */
     private void removeOriginals(Publisher publisher, List<DeliveryStep> steps) throws IOException {
-        List<DeliveryStep> published = new ArrayList<>(steps.size());
-        for (DeliveryStep step : steps) {
-            if (step.published && !step.originalGone) {
-                published.add(step);
-            }
-        }
-        for (IOException failure : io.each(published, publisher::removeOriginal)) {
+        for (IOException failure : io.each(steps, publisher::removeOriginal)) {
             if (failure != null) {
                 throw failure;
             }

@@ -86,15 +86,21 @@ public final class ReadAhead implements AutoCloseable {
     }
 
     /** Reads into a buffer of each reader thread's, and throws the bytes away. */
-    private static final class PageCacheReader implements Reader {
+    static final class PageCacheReader implements Reader {
         private static final int BUFFER = 64 * 1024;
         private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
         @Override
         public void read(Path file, long bytes) {
+            readCounting(file, bytes);
+        }
+
+        /** Reads as {@link #read} does and returns how many bytes it read: 0 for a file it cannot read. */
+        long readCounting(Path file, long bytes) {
             ByteBuffer buffer = buffers.get();
+            long read = 0;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                for (long read = 0; read < bytes; ) {
+                while (read < bytes) {
                     buffer.clear().limit((int) Math.min(BUFFER, bytes - read));
                     int n = channel.read(buffer);
                     if (n < 0) {
@@ -105,6 +111,7 @@ public final class ReadAhead implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // only a hint: the file's worker reads it and says what is wrong
             }
+            return read;
         }
     }
 }

@@ -66,13 +66,13 @@ class ReadAheadTests {
     }
 
     @Test
-    void readsRealFilesAndIgnoresOnesThatCannotBeRead() throws IOException, InterruptedException {
+    void theReaderReadsAFileUpToTheLimitOrItsEndAndNothingOfWhatItCannotRead() throws IOException {
         Path file = Files.write(dir.resolve("doc.md"), new byte[200_000]);
-        try (ReadAhead ahead = ReadAhead.of(2, 1 << 20)) {
-            ahead.hint(file, Files.size(file));
-            ahead.hint(dir.resolve("gone.md"), 10); // vanished: its worker will say so
-            ahead.hint(dir, 10); // not a file
-        }
+        ReadAhead.PageCacheReader reader = new ReadAhead.PageCacheReader();
+        assertThat(reader.readCounting(file, 150_000)).isEqualTo(150_000); // several buffers' worth
+        assertThat(reader.readCounting(file, 1 << 20)).isEqualTo(200_000); // shorter than the limit
+        assertThat(reader.readCounting(dir.resolve("gone.md"), 10)).isZero(); // vanished: its worker says so
+        assertThat(reader.readCounting(dir, 10)).isZero(); // not a file
         assertThat(Files.size(file)).isEqualTo(200_000);
     }
 
