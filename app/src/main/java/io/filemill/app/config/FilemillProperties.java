@@ -2,6 +2,7 @@ package io.filemill.app.config;
 
 import io.filemill.pipeline.deliver.CollisionPolicy;
 import io.filemill.pipeline.deliver.Durability;
+import io.filemill.pipeline.deliver.ForceMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -123,11 +124,14 @@ public record FilemillProperties(
      * @param durability {@code durable} forces data to disk before originals are deleted; {@code fast} does not
      * @param batchSize  most files one group commit covers
      * @param crossDevice what to do when processed/ is on another file system than the inbox
+     * @param force      how a durable batch forces its rewritten files: {@code file-system} (one
+     *                   syncfs where Linux has one that reports errors) or {@code each-file}
      */
     public record Delivery(@DefaultValue("suffix") CollisionPolicy collision,
                            @DefaultValue("durable") Durability durability,
                            @DefaultValue("256") int batchSize,
-                           @DefaultValue("refuse") CrossDevice crossDevice) {
+                           @DefaultValue("refuse") CrossDevice crossDevice,
+                           @DefaultValue("file-system") ForceMethod force) {
     }
 
     /**

@@ -111,7 +111,7 @@ public record RunSettings(Path inbox, Path processed, Path failed, Path home, in
     /** The delivery settings of a run that journals in {@code journalDir} (a partition's own, across machines). */
     public DeliverySettings deliverySettings(Path journalDir) {
         return new DeliverySettings(inbox, processed, failed, journalDir, delivery.collision(), delivery.durability(),
-                scan.readyMarker());
+                scan.readyMarker(), delivery.force());
     }
 
     /** Whether processed/ is on another file system than the inbox (allowed in cross-device copy mode). */

@@ -1,5 +1,6 @@
 package io.filemill.app.worker;
 
+import com.sun.jna.Native;
 import io.filemill.pipeline.stage.Stage;
 import io.filemill.worker.WorkerMain;
 import java.io.File;
@@ -14,28 +15,31 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import org.apache.commons.io.FileUtils;
 
 /**
- * The class path of a worker JVM: only the worker and pipeline modules, never Spring. From the
+ * The class path of a worker JVM: only the worker and pipeline modules and JNA, never Spring. From the
  * packaged {@code filemill.jar} those two jars are extracted once into the state directory (a plain
  * class path starts about twice as fast as a launcher over nested jars); from a build tree or an
  * IDE, the modules' own locations are used.
  */
 public final class WorkerClasspath {
 
-    private static final List<String> MODULES = List.of("filemill-worker-", "filemill-pipeline-");
+    /** The jars a worker needs: its module, the pipeline module, and JNA (the pipeline's syncfs). */
+    private static final List<Pattern> JARS = List.of(Pattern.compile("filemill-worker-.*\\.jar"),
+            Pattern.compile("filemill-pipeline-.*\\.jar"), Pattern.compile("jna-[0-9].*\\.jar"));
 
     private WorkerClasspath() {
     }
 
-    /** The class path for a worker JVM: the extracted jars of the worker and pipeline modules. */
+    /** The class path for a worker JVM: the extracted jars of the worker and pipeline modules and of JNA. */
     public static String resolve(Path home) throws IOException {
         Path fatJar = fatJar();
         if (fatJar != null) {
             return extract(fatJar, home.resolve("worker"));
         }
-        return location(WorkerMain.class) + File.pathSeparator + location(Stage.class);
+        return String.join(File.pathSeparator, location(WorkerMain.class), location(Stage.class), location(Native.class));
     }
 
     /** The Spring Boot jar this JVM was started from with {@code java -jar}, or null. */
@@ -61,7 +65,7 @@ public final class WorkerClasspath {
                 for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                     JarEntry entry = entries.nextElement();
                     String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                    if (entry.getName().startsWith("BOOT-INF/lib/") && MODULES.stream().anyMatch(name::startsWith)) {
+                    if (entry.getName().startsWith("BOOT-INF/lib/") && JARS.stream().anyMatch(wanted -> wanted.matcher(name).matches())) {
                         try (InputStream in = jar.getInputStream(entry)) {
                             Files.copy(in, temp.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                         }
@@ -78,7 +82,7 @@ public final class WorkerClasspath {
         try (var files = Files.list(dir)) {
             files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jars.add(p.toString()));
         }
-        if (jars.size() != MODULES.size()) {
+        if (jars.size() != JARS.size()) {
             throw new IOException("worker jars missing in " + dir + ": found " + jars);
         }
         return String.join(File.pathSeparator, jars);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filemill.pipeline.deliver.CollisionPolicy;
 import io.filemill.pipeline.deliver.Durability;
+import io.filemill.pipeline.deliver.ForceMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class RunSettingsTests {
         return new FilemillProperties(inbox, processed, failed, home, 2, FilemillProperties.Mode.THREAD, rules,
                 new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null, 4),
                 new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256,
-                        FilemillProperties.CrossDevice.REFUSE),
+                        FilemillProperties.CrossDevice.REFUSE, ForceMethod.FILE_SYSTEM),
                 new FilemillProperties.Title(4096, Duration.ofSeconds(30)), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
                         Duration.ofSeconds(10), false),

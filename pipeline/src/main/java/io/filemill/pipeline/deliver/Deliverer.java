@@ -1,5 +1,6 @@
 package io.filemill.pipeline.deliver;
 
+import io.filemill.pipeline.concurrent.Threads;
 import io.filemill.pipeline.stage.Stage;
 import io.filemill.pipeline.task.Confinement;
 import io.filemill.pipeline.task.DeliveryBatch;
@@ -18,14 +19,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deliver stage: publishes a batch of retitled files and removes their originals, as one
  * group commit. For each batch it
  * <ol>
- *   <li>when durable, forces the batch's rewritten (staged) files to disk, several at a time: a
- *       file that cannot be forced is not published and stays in the inbox;</li>
+ *   <li>when durable, forces the batch's rewritten (staged) files to disk, with one sync of their
+ *       file system or several at a time (see {@link ForceMethod}): a file that cannot be forced is
+ *       not published and stays in the inbox;</li>
  *   <li>records every intended publish in a journal (forced once, when durable);</li>
  *   <li>publishes each file under its final name without clobbering (a hard link of the staged
  *       file or of the unchanged original; an atomic rename under {@link CollisionPolicy#REPLACE}),
@@ -58,10 +61,24 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
 
     private final SpareJournals spareJournals;
     private final ParallelIo io = new ParallelIo(IO_THREADS, "deliver-io");
+    /**
+     * The file system sync of {@link ForceMethod#FILE_SYSTEM}, loaded in the background (JNA's
+     * native part takes some milliseconds): batches force each file on its own until it is there,
+     * and for good when it resolves to null (no usable syncfs here).
+     */
+    private final CompletableFuture<FileSystemSync> fileSystemSync;
 
     public Deliverer(DeliverySettings settings) {
+        this(settings, settings.durability().forces() && settings.forceMethod() == ForceMethod.FILE_SYSTEM
+                ? CompletableFuture.supplyAsync(Syncfs::load, task -> Threads.startDaemon("syncfs-load", task))
+                : CompletableFuture.completedFuture(null));
+    }
+
+    /** A deliverer whose durable batches force their staged files with {@code fileSystemSync} once it is done (null: each file). */
+    Deliverer(DeliverySettings settings, CompletableFuture<FileSystemSync> fileSystemSync) {
         this.settings = settings;
         this.spareJournals = new SpareJournals(settings.journalDir());
+        this.fileSystemSync = fileSystemSync;
     }
 
     @Override
@@ -162,7 +179,8 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
 
     /**
      * Forces the staged files of a batch that are to be published (not refused, not published by an
-     * earlier attempt), {@link #IO_THREADS} at a time; returns the ones that failed, with why.
+     * earlier attempt): with one sync of processed/'s file system when there is one, else
+     * {@link #IO_THREADS} at a time; returns the ones that failed, with why.
      */
     private Map<Path, IOException> forceStaged(List<RetitleResult> results, Map<Path, Intent> resumed)
             throws InterruptedIOException {
@@ -172,7 +190,7 @@ public final class Deliverer implements Stage<DeliveryBatch, List<Outcome>> {
                 staged.add(r.staged());
             }
         }
-        return StagedFiles.forceAll(io, staged);
+        return StagedFiles.forceAll(io, fileSystemSync.getNow(null), settings.processed(), staged);
     }
 
     /**

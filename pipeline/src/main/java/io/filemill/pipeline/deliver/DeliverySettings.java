@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param failed     where files that cannot be handled go, each with a {@code .reason} file beside it
  * @param journalDir where each batch records its intents until it is complete
  * @param readyMarker the suffix of ready markers ({@code NAME.done}) to remove with their file; null when unused
+ * @param forceMethod how a durable batch forces its rewritten files
  */
 public record DeliverySettings(Path inbox, Path processed, Path failed, Path journalDir, CollisionPolicy collisions,
-                               Durability durability, String readyMarker) {
+                               Durability durability, String readyMarker, ForceMethod forceMethod) {
 
     /** Suffix of the file beside a failed file that holds its reason. */
     public static final String REASON_SUFFIX = ".reason";
@@ -25,5 +26,12 @@ public record DeliverySettings(Path inbox, Path processed, Path failed, Path jou
         Objects.requireNonNull(journalDir, "journalDir");
         Objects.requireNonNull(collisions, "collisions");
         Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(forceMethod, "forceMethod");
+    }
+
+    /** Settings whose durable batches force with {@link ForceMethod#FILE_SYSTEM}. */
+    public DeliverySettings(Path inbox, Path processed, Path failed, Path journalDir, CollisionPolicy collisions,
+                            Durability durability, String readyMarker) {
+        this(inbox, processed, failed, journalDir, collisions, durability, readyMarker, ForceMethod.FILE_SYSTEM);
     }
 }

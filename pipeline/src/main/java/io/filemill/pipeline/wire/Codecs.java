@@ -3,6 +3,7 @@ package io.filemill.pipeline.wire;
 import io.filemill.pipeline.deliver.CollisionPolicy;
 import io.filemill.pipeline.deliver.DeliverySettings;
 import io.filemill.pipeline.deliver.Durability;
+import io.filemill.pipeline.deliver.ForceMethod;
 import io.filemill.pipeline.retitle.RetitleSettings;
 import io.filemill.pipeline.rule.RuleChain;
 import io.filemill.pipeline.task.DeliveryBatch;
@@ -165,13 +166,14 @@ public final class Codecs {
         public void write(WireOutput out, DeliverySettings settings) {
             out.writePath(settings.inbox()).writePath(settings.processed()).writePath(settings.failed()).writePath(settings.journalDir())
                     .writeString(settings.collisions().name()).writeString(settings.durability().name())
-                    .writeString(settings.readyMarker());
+                    .writeString(settings.readyMarker()).writeString(settings.forceMethod().name());
         }
 
         @Override
         public DeliverySettings read(WireInput in) throws MalformedFrameException {
             return new DeliverySettings(in.readPath(), in.readPath(), in.readPath(), in.readPath(),
-                    CollisionPolicy.parse(in.readRequiredString()), Durability.parse(in.readRequiredString()), in.readString());
+                    CollisionPolicy.parse(in.readRequiredString()), Durability.parse(in.readRequiredString()), in.readString(),
+                    ForceMethod.parse(in.readRequiredString()));
         }
     };
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -80,6 +81,57 @@ class DelivererTests {
         assertThat(task.source()).doesNotExist();
         assertThat(processed).isDirectoryNotContaining("glob:**/.filemill-*");
         assertThat(journal).isEmptyDirectory();
+    }
+
+    @Test
+    void aDurableBatchForcesItsFilesWithOneSyncOfProcessedsFileSystem() throws IOException {
+        FileTask first = inboxFile("a.md", "# old\n");
+        FileTask second = inboxFile("b.md", "# old\n");
+        List<Path> synced = new java.util.ArrayList<>();
+        DeliverySettings settings = new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.DURABLE, null, ForceMethod.FILE_SYSTEM);
+        try (Deliverer deliverer = new Deliverer(settings, CompletableFuture.completedFuture(synced::add))) {
+            assertThat(deliverer.deliver(batch(rewritten(first, "# New\n"), rewritten(second, "# New\n"))))
+                    .allMatch(Delivered.class::isInstance);
+        }
+        assertThat(synced).containsExactly(processed);
+        assertThat(processed.resolve("a.md")).hasContent("# New\n");
+        assertThat(processed.resolve("b.md")).hasContent("# New\n");
+    }
+
+    @Test
+    void aFailedFileSystemSyncFallsBackToForcingEachFileAndNamesTheOnesThatCannotBe() throws IOException {
+        FileTask kept = inboxFile("a.md", "# old\n");
+        FileTask lost = inboxFile("b.md", "# old\n");
+        Rewritten vanishing = rewritten(lost, "# New\n");
+        DeliverySettings settings = new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.DURABLE, null, ForceMethod.FILE_SYSTEM);
+        FileSystemSync failing = directory -> {
+            Files.delete(vanishing.staged()); // the write-back of this one failed: forcing it on its own says so
+            throw new IOException("syncfs: Input/output error");
+        };
+        List<Outcome> outcomes;
+        try (Deliverer deliverer = new Deliverer(settings, CompletableFuture.completedFuture(failing))) {
+            outcomes = deliverer.deliver(batch(rewritten(kept, "# New\n"), vanishing));
+        }
+        assertThat(outcomes.get(0)).isInstanceOf(Delivered.class);
+        assertThat(outcomes.get(1)).isInstanceOfSatisfying(Failed.class, f -> {
+            assertThat(f.location()).isEqualTo(lost.source());
+            assertThat(f.reason()).startsWith("left in the inbox: cannot deliver it: cannot force the rewritten file to disk");
+        });
+        assertThat(lost.source()).hasContent("# old\n");
+        assertThat(processed.resolve("a.md")).hasContent("# New\n");
+    }
+
+    @Test
+    void eachFileForcingNeverSyncsTheFileSystem() throws IOException {
+        FileTask task = inboxFile("a.md", "# old\n");
+        DeliverySettings settings = new DeliverySettings(inbox, processed, failed, journal, CollisionPolicy.SUFFIX,
+                Durability.DURABLE, null, ForceMethod.EACH_FILE);
+        try (Deliverer deliverer = new Deliverer(settings)) {
+            assertThat(deliverer.deliver(batch(rewritten(task, "# New\n")))).singleElement().isInstanceOf(Delivered.class);
+        }
+        assertThat(processed.resolve("a.md")).hasContent("# New\n");
     }
 
     @Test
