@@ -14,7 +14,10 @@ import java.util.Locale;
  * delivered durably spent 2.8 s of CPU in fsync (a third of the run's system time), and the run
  * took 6.47 s with one fsync per file against 5.50 s with one syncfs per batch (fast mode: 4.36 s;
  * medians of 3, interleaved).
- * Only kernels from 5.8 on report write-back errors to syncfs; on older ones it is not used.
+ * Only kernels from 5.8 on report write-back errors to syncfs; on older ones it is not used. What it
+ * gives up against one fsync per file: syncfs reports a write-back error once per file system, so
+ * an error that another program's syncfs of the same file system saw first is not reported again
+ * here (each file's own fsync would still report it); {@code delivery.force: each-file} closes that.
  */
 final class Syncfs implements FileSystemSync {
 
