@@ -56,8 +56,11 @@ class TitleEngineComplexityTests {
         Path large = Files.write(inbox.resolve("large-" + shape.fileName()), shape.content().apply(LARGE));
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             double ratio = ratio(retitler, small, large, 5);
-            if (ratio > ALLOWED_RATIO) {
-                ratio = ratio(retitler, small, large, 15); // one more look, in case the machine was busy
+            for (int look = 0; look < 2 && ratio > ALLOWED_RATIO; look++) {
+                // more looks, in case the machine was busy: linear is 16, quadratic 256, so a busy
+                // machine can push a linear shape past 48 once but no number of looks brings a
+                // quadratic one under it
+                ratio = Math.min(ratio, ratio(retitler, small, large, 15));
             }
             System.out.printf("%-40s large/small %.1f%n", shape, ratio);
             assertThat(ratio).as("time at 1 MiB over time at 64 KiB for %s", shape).isLessThanOrEqualTo(ALLOWED_RATIO);
