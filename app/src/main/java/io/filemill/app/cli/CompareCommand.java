@@ -50,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> modes;
 
     @Option(names = "--workers", paramLabel = "N", split = ",", defaultValue = "2",
-            description = "Retitle workers (the deliver stage commits one batch at a time); a list compares "
+            description = "Retitle workers (the deliver stage's are its default: two when durable on threads, else one); a list compares "
                     + "several (default ${DEFAULT-VALUE}).")
     List<Integer> workers;
 

@@ -26,7 +26,7 @@ final class RunOptions implements SpringArguments {
     Path home;
 
     @Option(names = "--workers", paramLabel = "N", description = "Retitle workers, 1 or more (default 2; filemill.workers). The deliver stage "
-            + "commits one batch at a time unless filemill.stages.deliver.workers asks for more.")
+            + "commits two batches at a time when durable on threads, else one (filemill.stages.deliver.workers).")
     Integer workers;
 
     @Option(names = "--mode", paramLabel = "thread|process",

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processed where delivered files go
  * @param failed    where files that cannot be handled go, each with a {@code .reason} file
  * @param home      state directory: job repository, run reports, journals, lock
- * @param workers   retitle workers (threads or worker JVMs); the deliver stage has one unless
- *                  {@code stages.deliver.workers} says more (see {@link SettingsCheck#DELIVER_WORKERS})
+ * @param workers   retitle workers (threads or worker JVMs); the deliver stage's are
+ *                  {@code stages.deliver.workers}, by default two for durable delivery on threads and
+ *                  one otherwise (see {@link SettingsCheck#defaultDeliverWorkers})
  * @param mode      how stages run: {@code thread} (a thread pool each) or {@code process} (worker JVMs)
  * @param rules     the title rule chain, in order
  * @param stages    per-stage overrides of {@code mode} and {@code workers}
@@ -80,7 +81,7 @@ public record FilemillProperties(
         REFUSE, COPY
     }
 
-    /** Per-stage settings; a null field takes the top-level value (workers: the deliver stage's default is 1). */
+    /** Per-stage settings; a null field takes the top-level value (workers: the deliver stage's default is 2 for durable delivery on threads, else 1). */
     public record Stage(Mode mode, Integer workers) {
     }
 

@@ -84,7 +84,7 @@ class ProcessModeTests {
                 "--filemill.stages.deliver.mode=thread", "--filemill.stages.retitle.workers=3")).isZero();
 
         SampleData.assertSameTree(root.resolve("process/processed"), root.resolve("thread/processed"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("mixed mode: retitle 3 processes, deliver 1 thread");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("mixed mode: retitle 3 processes, deliver 2 threads");
     }
 
     @Test

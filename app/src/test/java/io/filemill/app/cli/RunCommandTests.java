@@ -166,7 +166,7 @@ class RunCommandTests {
         List<String> lines = stdout().lines().toList();
         assertThat(lines.get(0)).contains("RUN", "STARTED", "DELIVERED", "FAILED", "LEFT", "FILES/S", "STATUS");
         assertThat(lines.get(1)).matches(" +2 .* process +retitle 1 process, deliver 1 process +1 +0 +0 .* COMPLETED");
-        assertThat(lines.get(2)).matches(" +1 .* thread +retitle 2 threads, deliver 1 thread +1 +0 +1 .* COMPLETED");
+        assertThat(lines.get(2)).matches(" +1 .* thread +retitle 2 threads, deliver 2 threads +1 +0 +1 .* COMPLETED");
 
         RunReport first = new RunReportWriter().read(root.resolve("state/runs/run-1.json"));
         assertThat(lines.get(2)).as("the rate the run's own summary gave")

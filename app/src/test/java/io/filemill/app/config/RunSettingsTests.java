@@ -26,9 +26,15 @@ class RunSettingsTests {
 
     private FilemillProperties properties(Path inbox, Path processed, Path failed, Path home, List<String> rules,
                                           FilemillProperties.Stages stages) {
-        return new FilemillProperties(inbox, processed, failed, home, 2, FilemillProperties.Mode.THREAD, rules,
+        return properties(inbox, processed, failed, home, rules, stages, FilemillProperties.Mode.THREAD, Durability.DURABLE);
+    }
+
+    private FilemillProperties properties(Path inbox, Path processed, Path failed, Path home, List<String> rules,
+                                          FilemillProperties.Stages stages, FilemillProperties.Mode mode,
+                                          Durability durability) {
+        return new FilemillProperties(inbox, processed, failed, home, 2, mode, rules,
                 new FilemillProperties.Scan(false, List.of(), List.of(), Duration.ZERO, null, 4),
-                new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, Durability.DURABLE, 256,
+                new FilemillProperties.Delivery(CollisionPolicy.SUFFIX, durability, 256,
                         FilemillProperties.CrossDevice.REFUSE, ForceMethod.FILE_SYSTEM),
                 new FilemillProperties.Title(4096, Duration.ofSeconds(30)), stages,
                 new FilemillProperties.Worker(List.of(), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
@@ -62,6 +68,33 @@ class RunSettingsTests {
         assertThat(settings.retitle()).isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.PROCESS, 3));
         assertThat(settings.deliver()).isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 1));
         assertThat(settings.modeName()).isEqualTo("mixed");
+    }
+
+    @Test
+    void durableDeliveryOnThreadsCommitsTwoBatchesAtOnceByDefaultAndEverythingElseOne() throws IOException {
+        Path in = Files.createDirectories(root.resolve("in"));
+        FilemillProperties.Stages defaults = new FilemillProperties.Stages(
+                new FilemillProperties.Stage(null, null), new FilemillProperties.Stage(null, null));
+        assertThat(deliverPlan(in, FilemillProperties.Mode.THREAD, Durability.DURABLE, defaults))
+                .isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 2));
+        assertThat(deliverPlan(in, FilemillProperties.Mode.THREAD, Durability.FAST, defaults))
+                .isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 1));
+        assertThat(deliverPlan(in, FilemillProperties.Mode.PROCESS, Durability.DURABLE, defaults))
+                .isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.PROCESS, 1));
+        FilemillProperties.Stages deliverOnThreads = new FilemillProperties.Stages(
+                new FilemillProperties.Stage(null, null), new FilemillProperties.Stage(FilemillProperties.Mode.THREAD, null));
+        assertThat(deliverPlan(in, FilemillProperties.Mode.PROCESS, Durability.DURABLE, deliverOnThreads))
+                .isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 2));
+        FilemillProperties.Stages oneCommitter = new FilemillProperties.Stages(
+                new FilemillProperties.Stage(null, null), new FilemillProperties.Stage(null, 1));
+        assertThat(deliverPlan(in, FilemillProperties.Mode.THREAD, Durability.DURABLE, oneCommitter))
+                .isEqualTo(new RunSettings.StagePlan(FilemillProperties.Mode.THREAD, 1));
+    }
+
+    private RunSettings.StagePlan deliverPlan(Path inbox, FilemillProperties.Mode mode, Durability durability,
+                                              FilemillProperties.Stages stages) {
+        return RunSettings.from(properties(inbox, root.resolve("out"), root.resolve("bad"), root.resolve("state"),
+                List.of(), stages, mode, durability)).deliver();
     }
 
     @Test
