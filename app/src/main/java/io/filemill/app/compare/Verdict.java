@@ -135,7 +135,8 @@ final class Verdict {
                 ConfigurationSummary fast = ConfigurationSummary.find(summaries, Configuration.filemill(c.mode(), c.workers(), "fast"));
                 if (fast != null) {
                     lines.add(format("%s mode with %d workers kept %.2fx of its fast speed when durable "
-                            + "(each batch's files forced 8 at a time, one forced journal and directory per batch).",
+                            + "(a batch's files, journal and directories are forced to disk together, "
+                            + "before its originals are removed).",
                             capitalize(c.mode()), c.workers(),
                             durable.median(Metric.FILES_PER_SECOND) / fast.median(Metric.FILES_PER_SECOND)));
                 }
