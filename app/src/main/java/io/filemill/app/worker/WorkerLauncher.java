@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Builds the command line of a worker JVM: this JVM's {@code java}, the configured options, options
@@ -37,7 +38,7 @@ final class WorkerLauncher implements WorkerCommand {
     private final Path workerLock;
     private final Path archive;
     private final boolean autoArchive;
-    private volatile boolean trainerChosen;
+    private final AtomicBoolean trainerChosen = new AtomicBoolean(); // workers start on several threads at once
     private volatile Path pendingArchive;
 
     private WorkerLauncher(List<String> prefix, Path home, Path workerLock, Path archive, boolean autoArchive) {
@@ -83,8 +84,7 @@ final class WorkerLauncher implements WorkerCommand {
                 command.add("-XX:SharedArchiveFile=" + archive);
             } else if (Files.isRegularFile(archive)) {
                 command.add("-XX:SharedArchiveFile=" + archive);
-            } else if (!trainerChosen) {
-                trainerChosen = true;
+            } else if (trainerChosen.compareAndSet(false, true)) {
                 pendingArchive = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
                 command.add("-XX:ArchiveClassesAtExit=" + pendingArchive);
             }

@@ -1,11 +1,17 @@
 package io.filemill.app.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.filemill.app.config.FilemillProperties;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +42,33 @@ class WorkerLauncherTests {
         List<String> first = launcher.forWorker("worker-retitle-1");
         String archiveOption = first.stream().filter(o -> o.contains("Archive")).reduce((a, b) -> a + " " + b).orElseThrow();
         assertThat(archiveOption).contains(home.resolve("worker").toString()).contains("cds-");
+    }
+
+    @Test
+    void workersStartingAtOnceOnJdk17ChooseExactlyOneToWriteTheArchive() throws Exception {
+        assumeTrue(Runtime.version().feature() < 19, "later JDKs create the archive themselves");
+        for (int round = 0; round < 500; round++) {
+            WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
+            int workers = 4;
+            CyclicBarrier together = new CyclicBarrier(workers);
+            ExecutorService threads = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<List<String>>> commands = new ArrayList<>();
+                for (int i = 1; i <= workers; i++) {
+                    String name = "worker-retitle-" + i;
+                    commands.add(threads.submit(() -> {
+                        together.await();
+                        return launcher.forWorker(name);
+                    }));
+                }
+                int trainers = 0;
+                for (Future<List<String>> command : commands) {
+                    trainers += command.get().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).count();
+                }
+                assertThat(trainers).as("round %d", round).isEqualTo(1);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 }
