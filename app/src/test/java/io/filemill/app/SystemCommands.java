@@ -1,6 +1,7 @@
 package io.filemill.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,5 +26,22 @@ public final class SystemCommands {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("io.filemill.worker.WorkerMain")
                         && c.contains(marker)).orElse(false))
                 .toList();
+    }
+
+    /**
+     * Fails the calling test, with the cause, when this JVM ignores SIGINT. A background job of a shell
+     * without job control starts with SIGINT ignored, every process it starts inherits that, and a
+     * JVM does not handle a signal it was started ignoring: such a filemill cannot be stopped with
+     * {@code kill -INT}, which is not what the test is about.
+     */
+    public static void assertSigintIsNotIgnored() throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0").substring(7).trim();
+        boolean sigint = (Long.parseUnsignedLong(ignored, 16) & (1L << 1)) != 0; // bit N-1 for signal N; SIGINT is 2
+        if (sigint) {
+            throw new AssertionError("this JVM ignores SIGINT, inherited from what started the build (a background "
+                    + "job of a shell without job control): a filemill it starts cannot be stopped with kill -INT; "
+                    + "run the build in the foreground or from a shell with job control (set -m)");
+        }
     }
 }

@@ -103,6 +103,9 @@ class StopAndTimeoutTests {
     @CsvSource({"TERM, thread, 143", "TERM, process, 143", "INT, thread, 130", "INT, process, 130"})
     void aSignalStopsTheRunWithinTheGraceLeavingTheStuckFileInTheInbox(String signal, String mode, int exitCode)
             throws Exception {
+        if (signal.equals("INT")) {
+            SystemCommands.assertSigintIsNotIgnored();
+        }
         inboxWithOneStuckFile();
         Process run = start(runCommand(mode, "--filemill.stop.grace=2s", "--filemill.title.file-timeout=90s",
                 "--filemill.worker.task-timeout=120s"));
@@ -155,6 +158,7 @@ class StopAndTimeoutTests {
     @ParameterizedTest(name = "{0} mode")
     @ValueSource(strings = {"thread", "process"})
     void aSecondCtrlCStopsAtOnceInsteadOfWaitingForTheGrace(String mode) throws Exception {
+        SystemCommands.assertSigintIsNotIgnored();
         inboxWithOneStuckFile();
         Process run = start(runCommand(mode, "--filemill.stop.grace=60s", "--filemill.title.file-timeout=90s",
                 "--filemill.worker.task-timeout=120s"));
