@@ -47,12 +47,12 @@ class WorkerLauncherTests {
     @Test
     void workersStartingAtOnceOnJdk17ChooseExactlyOneToWriteTheArchive() throws Exception {
         assumeTrue(Runtime.version().feature() < 19, "later JDKs create the archive themselves");
-        for (int round = 0; round < 500; round++) {
-            WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
-            int workers = 4;
-            CyclicBarrier together = new CyclicBarrier(workers);
-            ExecutorService threads = Executors.newFixedThreadPool(workers);
-            try {
+        int workers = 4;
+        CyclicBarrier together = new CyclicBarrier(workers);
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            for (int round = 0; round < 500; round++) {
+                WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
                 List<Future<List<String>>> commands = new ArrayList<>();
                 for (int i = 1; i <= workers; i++) {
                     String name = "worker-retitle-" + i;
@@ -66,9 +66,9 @@ class WorkerLauncherTests {
                     trainers += command.get().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).count();
                 }
                 assertThat(trainers).as("round %d", round).isEqualTo(1);
-            } finally {
-                threads.shutdownNow();
             }
+        } finally {
+            threads.shutdownNow();
         }
     }
 }
