@@ -3,6 +3,7 @@ package io.filemill.app.report;
 import io.filemill.pipeline.concurrent.Threads;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,9 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarRenderer;
+import me.tongfei.progressbar.ProgressBarStyle;
 import me.tongfei.progressbar.ProgressState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * until that count is in, the bar says so and shows no percentage or ETA. It shows both stages, a
  * rate smoothed over the last seconds ({@link SmoothedRate}) and the ETA that rate gives, at a fixed
  * width; its last frame shows the rate the summary gives ({@link #finish}).
+ *
+ * <p>The library draws the bar on a thread of its own; each frame is drawn under the lock that
+ * guards the bar's state, so no frame mixes two states (one such frame was a few columns short).
  */
 public final class Progress implements AutoCloseable {
 
@@ -33,7 +41,7 @@ public final class Progress implements AutoCloseable {
     static final int LOG_SECONDS = 10;
     /** Columns of the bar's line (fewer on a narrower terminal). */
     static final int WIDTH = 120;
-    private static final long TICK_MILLIS = 200;
+    private static final Duration TICK = Duration.ofMillis(200);
 
     /** What the progress follows; each call reads the run's live counters. */
     public interface Counters {
@@ -52,20 +60,22 @@ public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final SmoothedRate rate = new SmoothedRate(Duration.ofSeconds(3));
     private final AtomicLong total = new AtomicLong(-1);
+    /** Guards the bar's state and {@link #finished}; held while a frame is set and while one is drawn. */
+    private final Object state = new Object();
     private boolean finished;
 
-    private Progress(Counters counters, Callable<Long> countReady, PrintStream terminal) {
+    private Progress(Counters counters, Callable<Long> countReady, PrintStream terminal, Duration tick) {
         this.counters = counters;
         this.ticker = Executors.newScheduledThreadPool(2, Threads.daemon("progress")); // frames, and the count beside them
         if (terminal != null) {
             bar = new ProgressBarBuilder().setTaskName("done").setInitialMax(-1)
-                    .setEtaFunction(this::eta).setUpdateIntervalMillis((int) TICK_MILLIS)
+                    .setUpdateIntervalMillis((int) tick.toMillis())
                     // redrawn every tick, not only when files are done: a total just counted, and the
                     // retitle stage's count, show while the files done stand still (a slow file)
-                    .continuousUpdate()
+                    .continuousUpdate().setRenderer(drawnUnder(state, this::eta))
                     .setConsumer(new ConsoleProgressBarConsumer(terminal, WIDTH)).build();
             ticker.execute(() -> count(countReady));
-            ticker.scheduleAtFixedRate(this::frame, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(this::frame, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             bar = null;
             ticker.scheduleAtFixedRate(this::logLine, LOG_SECONDS, LOG_SECONDS, TimeUnit.SECONDS);
@@ -78,7 +88,12 @@ public final class Progress implements AutoCloseable {
      * @param countReady counts the files that are ready in the inbox now, for the bar's total
      */
     public static Progress start(Counters counters, Callable<Long> countReady, PrintStream terminal) {
-        return new Progress(counters, countReady, terminal);
+        return start(counters, countReady, terminal, TICK);
+    }
+
+    /** As {@link #start(Counters, Callable, PrintStream)}, with a frame every {@code tick}. */
+    static Progress start(Counters counters, Callable<Long> countReady, PrintStream terminal, Duration tick) {
+        return new Progress(counters, countReady, terminal, tick);
     }
 
     private void count(Callable<Long> countReady) {
@@ -89,17 +104,32 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    private synchronized void frame() {
-        if (finished) {
-            return;
+    /** The library's renderer, drawing while it holds {@code lock}. */
+    private static ProgressBarRenderer drawnUnder(Object lock, Function<ProgressState, Optional<Duration>> eta) {
+        return new DefaultProgressBarRenderer(ProgressBarStyle.COLORFUL_UNICODE_BLOCK, "", 1, false, null,
+                ChronoUnit.SECONDS, true, eta) {
+            @Override
+            public String render(ProgressState progress, int maxLength) {
+                synchronized (lock) {
+                    return super.render(progress, maxLength);
+                }
+            }
+        };
+    }
+
+    private void frame() {
+        synchronized (state) {
+            if (finished) {
+                return;
+            }
+            long done = counters.done();
+            double perSecond = rate.update(System.nanoTime(), done);
+            long known = total.get();
+            // files that became ready after the count are taken too: the total is never below what was taken
+            bar.maxHint(known < 0 ? -1 : Math.max(known, counters.taken()));
+            bar.setExtraMessage(extra(known >= 0, counters.retitled(), perSecond));
+            bar.stepTo(done);
         }
-        long done = counters.done();
-        double perSecond = rate.update(System.nanoTime(), done);
-        long known = total.get();
-        // files that became ready after the count are taken too: the total is never below what was taken
-        bar.maxHint(known < 0 ? -1 : Math.max(known, counters.taken()));
-        bar.setExtraMessage(extra(known >= 0, counters.retitled(), perSecond));
-        bar.stepTo(done);
     }
 
     /**
@@ -134,24 +164,28 @@ public final class Progress implements AutoCloseable {
      * The run is over: the last frame shows every file done and the rate of the run's summary, so the
      * two agree. Then the bar ends with a line break.
      */
-    public synchronized void finish(long done, double filesPerSecond) {
-        if (bar != null && !finished) {
-            bar.maxHint(done);
-            bar.setExtraMessage(extra(true, counters.retitled(), filesPerSecond));
-            bar.stepTo(done);
+    public void finish(long done, double filesPerSecond) {
+        synchronized (state) {
+            if (bar != null && !finished) {
+                bar.maxHint(done);
+                bar.setExtraMessage(extra(true, counters.retitled(), filesPerSecond));
+                bar.stepTo(done);
+            }
         }
         close();
     }
 
     @Override
-    public synchronized void close() {
-        if (finished) {
-            return;
+    public void close() {
+        synchronized (state) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            ticker.shutdownNow();
         }
-        finished = true;
-        ticker.shutdownNow();
         if (bar != null) {
-            bar.close();
+            bar.close(); // draws the last frame on the library's thread, so not under the lock it takes
         }
     }
 }

@@ -101,6 +101,38 @@ class ProgressTests {
     }
 
     @Test
+    void everyFrameHasTheFullWidthWhileTheCountersMoveAtEveryFrame() throws Exception {
+        AtomicLong reads = new AtomicLong();
+        Progress.Counters moving = new Progress.Counters() {
+            @Override
+            public long taken() {
+                return 1000;
+            }
+
+            @Override
+            public long retitled() {
+                return reads.get() * 3;
+            }
+
+            @Override
+            public long done() {
+                return reads.incrementAndGet() * 137 % 1000; // a long step whenever a frame reads it
+            }
+        };
+        try (Progress progress = Progress.start(moving, () -> 1000L,
+                new PrintStream(terminal, true, StandardCharsets.UTF_8), java.time.Duration.ofMillis(1))) {
+            awaitFrame("/1000 ");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (frames().size() < 2_000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        // every frame is drawn from one state of the counters, never from two
+        assertThat(frames()).hasSizeGreaterThanOrEqualTo(2_000).extracting(frame -> frame.codePointCount(0, frame.length()))
+                .containsOnly(Progress.WIDTH);
+    }
+
+    @Test
     void aTotalCountedWhileNoFileMovesShowsAtOnce() throws Exception {
         CountDownLatch counted = new CountDownLatch(1);
         try (Progress progress = Progress.start(counters, () -> {
