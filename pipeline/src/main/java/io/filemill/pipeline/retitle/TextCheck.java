@@ -5,8 +5,11 @@ package io.filemill.pipeline.retitle;
  * defines it (no overlong forms, no surrogates, nothing above U+10FFFF: what the JDK's strict
  * decoder accepts) and free of NUL bytes (the mark of binary content). A NUL anywhere in a chunk is
  * reported before a bad sequence in it, so binary files are named as such. One pass over the bytes
- * with no decoding and no allocation: ASCII costs one comparison per byte, which keeps large files
- * cheap even before the JIT's optimizing compiler has run. Not thread-safe; one per file.
+ * with no decoding and no allocation. ASCII is checked eight bytes at a step with plain loads, which
+ * is what keeps large files cheap under C1, the only compiler filemill's JVMs run: 1 MiB of ASCII
+ * takes 0.84 ms instead of 2.67 ms a byte at a time ({@code TextCheckBenchmark}). A long read through
+ * a {@code VarHandle} is faster still (0.34 ms) but links method handles on its first use, 10-25 ms
+ * in each JVM, before its first file. Not thread-safe; one per file.
  */
 final class TextCheck {
 
@@ -25,16 +28,38 @@ final class TextCheck {
     /** Checks the next chunk; a character cut at the chunk's end continues in the next one. */
     void feed(byte[] bytes, int from, int length) throws BadTextException {
         int end = from + length;
-        for (int i = from; i < end; i++) {
-            int b = bytes[i];
-            if (b > 0 && needed == 0) {
-                continue; // ASCII, not NUL: the common case
+        int i = from;
+        while (i < end) {
+            if (needed == 0) {
+                i = asciiRun(bytes, i, end);
+                if (i == end) {
+                    break;
+                }
             }
-            if (!accept(b & 0xFF, offset + i - from)) {
+            if (!accept(bytes[i] & 0xFF, offset + i - from)) {
                 throw badSequence(bytes, from, end);
             }
+            i++;
         }
         offset += length;
+    }
+
+    /**
+     * The end of the run of ASCII bytes other than NUL that starts at {@code i}, eight bytes at a
+     * step: a byte is 01..7F exactly when it minus one is not negative, so eight of them are when
+     * the OR of the eight differences is not.
+     */
+    private static int asciiRun(byte[] bytes, int i, int end) {
+        for (; i <= end - 8; i += 8) {
+            if (((bytes[i] - 1) | (bytes[i + 1] - 1) | (bytes[i + 2] - 1) | (bytes[i + 3] - 1) | (bytes[i + 4] - 1)
+                    | (bytes[i + 5] - 1) | (bytes[i + 6] - 1) | (bytes[i + 7] - 1)) < 0) {
+                break;
+            }
+        }
+        while (i < end && bytes[i] > 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Whether every byte fed so far was ASCII (so the text decodes byte for byte). */

@@ -103,6 +103,66 @@ class TextCheckTests {
         }
     }
 
+    @Test
+    void findsANulAtEveryPositionOfAnAsciiRunWhereverTheRunStartsInTheArray() throws BadTextException {
+        for (int start = 0; start < 9; start++) {
+            for (int length = 1; length <= 40; length++) {
+                for (int nul = 0; nul < length; nul++) {
+                    byte[] bytes = asciiRun(start, length);
+                    bytes[start + nul] = 0;
+                    int from = start;
+                    int count = length;
+                    assertThatThrownBy(() -> new TextCheck().feed(bytes, from, count))
+                            .hasMessage("binary content (NUL byte at offset " + nul + ")");
+                }
+                TextCheck clean = new TextCheck();
+                clean.feed(asciiRun(start, length), start, length);
+                clean.finish();
+                assertThat(clean.asciiOnly()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void agreesWithTheJdkDecoderOnEveryByteAtEveryPositionOfAnAsciiRun() {
+        for (int length = 1; length <= 24; length++) {
+            for (int at = 0; at < length; at++) {
+                for (int b = 0x80; b < 256; b++) {
+                    byte[] bytes = asciiRun(0, length);
+                    bytes[at] = (byte) b;
+                    assertAgreesWithJdk(bytes, length);
+                    assertAgreesWithJdk(bytes, 1 + at % 9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void agreesWithTheJdkDecoderOnLongTextsFedInLargeChunks() {
+        Random random = new Random(11);
+        String[] pieces = {"plain words of a long line ", "\n", "é", "€", "\uD83D\uDE00", "x"};
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(60); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > 0 && random.nextBoolean()) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
+            }
+            assertAgreesWithJdk(bytes, 1 + random.nextInt(100));
+        }
+    }
+
+    /** Printable ASCII, {@code length} bytes of it from {@code start} of an array with room on both sides. */
+    private static byte[] asciiRun(int start, int length) {
+        byte[] bytes = new byte[start + length + 9];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ('!' + i % 90);
+        }
+        return bytes;
+    }
+
     /** The check, fed in chunks of the given size, accepts what the JDK's strict decoder accepts, and fails at the same offset. */
     private static void assertAgreesWithJdk(byte[] bytes, int chunk) {
         Long expected = jdkErrorOffset(bytes);
