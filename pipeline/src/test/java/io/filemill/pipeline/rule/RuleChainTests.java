@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RuleChainTests {
@@ -34,6 +36,48 @@ class RuleChainTests {
     @Test
     void trimRemovesOnlyOuterWhitespace() {
         assertThat(apply("  a  b  ", "trim")).isEqualTo("a  b");
+    }
+
+    @Test
+    void titleCaseAloneTakesATitleThatStartsWithANoBreakSpace() {
+        // an HTML title's &nbsp; decodes to U+00A0; this once split into an empty first word and threw
+        assertThat(apply("\u00a0quarterly  budget\u00a0", "title-case")).isEqualTo("Quarterly Budget");
+    }
+
+    @Test
+    void everyUnicodeSpaceSeparatesWordsAndIsTrimmed() {
+        assertThat(apply("\u2003a\u2007b\u202Fc\u00a0\u3000d\u2028", "collapse-whitespace")).isEqualTo("a b c d");
+        assertThat(apply("quarterly\u2003budget", "title-case")).isEqualTo("Quarterly Budget");
+        assertThat(apply("\u00a0\u2003a \u00a0b\u202F", "trim")).isEqualTo("a \u00a0b");
+    }
+
+    @Test
+    void everyRuleAloneAndInEveryPairTakesAnyTitleOfWordsAndSpaces() {
+        int[] spaces = IntStream.rangeClosed(0, Character.MAX_CODE_POINT)
+                .filter(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)).toArray();
+        int[] letters = {'a', 'Q', '1', '\'', 0xDF, 0x1D49C, 0x0130, 0x4E2D, '-'};
+        List<String> rules = List.of("trim", "collapse-whitespace", "title-case", "upper", "lower", "prefix:x ",
+                "suffix: {name}", "replace:\\s+=>_", "template:{title} {date}");
+        Random random = new Random(13);
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder title = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                int[] pool = random.nextBoolean() ? spaces : letters;
+                title.appendCodePoint(pool[random.nextInt(pool.length)]);
+            }
+            String text = title.toString();
+            for (String first : rules) {
+                for (String second : rules) {
+                    apply(text, first, second);
+                }
+            }
+            String collapsed = apply(text, "collapse-whitespace");
+            assertThat(collapsed).as("collapsed %s", text.codePoints().boxed().toList())
+                    .doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("  ");
+            assertThat(collapsed.codePoints().filter(c -> c != ' ').allMatch(c -> !Character.isWhitespace(c)
+                    && !Character.isSpaceChar(c))).as("only single spaces between the words of %s", collapsed).isTrue();
+            assertThat(apply(text, "title-case")).isEqualTo(apply(collapsed, "title-case"));
+        }
     }
 
     @Test
