@@ -16,7 +16,7 @@ final class TitleRules {
     }
 
     /** Whether a rule treats the code point as whitespace. */
-    static boolean isSpace(int codePoint) {
+    private static boolean isSpace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
