@@ -37,7 +37,11 @@ class ProcessStageRunnerTests extends StageRunnerContract {
     Path temp;
 
     private ProcessStageRunner<String, String, String> runner(int workers, Supervision supervision) {
-        return new ProcessStageRunner<>(EchoStages.ECHO, "", workers, 4, TEST_WORKERS, supervision,
+        return runner(workers, 4, supervision);
+    }
+
+    private ProcessStageRunner<String, String, String> runner(int workers, int window, Supervision supervision) {
+        return new ProcessStageRunner<>(EchoStages.ECHO, "", workers, window, TEST_WORKERS, supervision,
                 (worker, line) -> logLines.add(worker + ": " + line));
     }
 
@@ -123,6 +127,38 @@ class ProcessStageRunnerTests extends StageRunnerContract {
                 quick.add(runner.submit("quick" + i));
             }
             for (int i = 0; i < 40; i++) {
+                assertThat(get(quick.get(i))).isEqualTo("QUICK" + i);
+            }
+            assertThat(slow).as("every quick request was answered while the slow one still ran").isNotDone();
+            assertThat(get(slow)).isEqualTo("SLEEP:8000");
+        }
+    }
+
+    @Test
+    void requestsHeldBackBehindABusyWorkersFlushedOnesAreAllAnsweredInOrder() throws Exception {
+        // a window of 16: beyond the few flushed at once, requests wait in the buffer for replies
+        try (ProcessStageRunner<String, String, String> runner = runner(1, 16, supervision(Duration.ofSeconds(60), 5))) {
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                replies.add(runner.submit(i % 10 == 0 ? "sleep:20" : "r" + i));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(get(replies.get(i))).isEqualTo(i % 10 == 0 ? "SLEEP:20" : "R" + i);
+            }
+            assertThat(runner.traffic().framesSent()).as("HELLO and one REQUEST each").isEqualTo(201);
+        }
+    }
+
+    @Test
+    void requestsHeldBackBehindASlowOneAreHandedToAnotherWorkerInsteadOfWaiting() throws Exception {
+        try (ProcessStageRunner<String, String, String> runner = runner(2, 16, supervision(Duration.ofSeconds(60), 5))) {
+            assertThat(get(runner.submit("warm"))).isEqualTo("WARM");
+            CompletableFuture<String> slow = runner.submit("sleep:8000");
+            List<CompletableFuture<String>> quick = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                quick.add(runner.submit("quick" + i));
+            }
+            for (int i = 0; i < 100; i++) {
                 assertThat(get(quick.get(i))).isEqualTo("QUICK" + i);
             }
             assertThat(slow).as("every quick request was answered while the slow one still ran").isNotDone();

@@ -73,7 +73,7 @@ final class ReplyReader<I, O> {
         events.ended(worker, cause);
     }
 
-    private Pending<I, O> pendingFor(WorkerProcess<I, O> worker, long id) throws MalformedFrameException {
+    private Pending<I, O> pendingFor(WorkerProcess<I, O> worker, long id) throws IOException {
         Pending<I, O> pending = worker.answered(id);
         if (pending == null) {
             throw new MalformedFrameException("reply to unknown request " + id);

@@ -15,8 +15,17 @@ import java.util.concurrent.TimeUnit;
  * One worker JVM and the requests it holds. A worker answers in the order it was sent requests, so
  * the request it is working on is the one sent first of those not yet answered, and it began that
  * one no earlier than its last reply arrived.
+ *
+ * <p>Requests are written at once but flushed only while the worker holds fewer than
+ * {@value #FLUSH_BELOW} flushed requests; the rest go out together when a reply brings it below
+ * that. A busy worker so gets its requests a few at a time, in one write and one wake-up, and an
+ * idle one gets each at once. A buffered request waits for nothing but the worker's replies, and the
+ * request the worker is working on is always one it has been sent.
  */
 final class WorkerProcess<I, O> {
+
+    /** While a worker holds fewer flushed requests than this, each request is flushed as it is written. */
+    static final int FLUSH_BELOW = 4;
 
     final String name;
     final Process process;
@@ -24,6 +33,8 @@ final class WorkerProcess<I, O> {
     final FrameReader reader;
     private final Map<Long, Pending<I, O>> inFlight = new ConcurrentHashMap<>();
     private long sequence; // guarded by writer
+    private int flushed; // requests sent, flushed and not yet answered or handed back; guarded by writer
+    private int buffered; // requests written but not flushed; guarded by writer
     private volatile long lastReplyNanos;
     volatile boolean dead;
     volatile String lastLogLine;
@@ -48,13 +59,45 @@ final class WorkerProcess<I, O> {
         synchronized (writer) {
             pending.sequence = ++sequence;
             pending.sentNanos = System.nanoTime();
-            writer.writeAndFlush(FrameType.REQUEST, payload);
+            writer.write(FrameType.REQUEST, payload);
+            buffered++;
+            if (flushed < FLUSH_BELOW) {
+                flush();
+            }
         }
     }
 
-    /** A request the worker handed back unstarted, no longer held; null when it holds no such request. */
-    Pending<I, O> handedBack(long id) {
-        return inFlight.remove(id);
+    /** Flushes what was written; guarded by writer. */
+    private void flush() throws IOException {
+        writer.flush();
+        flushed += buffered;
+        buffered = 0;
+    }
+
+    /**
+     * The worker answered or handed back a flushed request: once it holds fewer than
+     * {@value #FLUSH_BELOW}, the requests written since go out.
+     */
+    private void settled() throws IOException {
+        synchronized (writer) {
+            flushed--;
+            if (buffered > 0 && flushed < FLUSH_BELOW) {
+                flush();
+            }
+        }
+    }
+
+    /**
+     * A request the worker handed back unstarted, no longer held; null when it holds no such request.
+     *
+     * @throws IOException when the requests written since cannot be flushed: the worker is gone
+     */
+    Pending<I, O> handedBack(long id) throws IOException {
+        Pending<I, O> pending = inFlight.remove(id);
+        if (pending != null) {
+            settled();
+        }
+        return pending;
     }
 
     /** Asks the worker to hand back every request it holds behind the one it is working on. */
@@ -67,7 +110,7 @@ final class WorkerProcess<I, O> {
                     writer.write(FrameType.RECALL, Messages.id(pending.id));
                 }
             }
-            writer.flush();
+            flush();
         }
     }
 
@@ -77,10 +120,18 @@ final class WorkerProcess<I, O> {
         return since >= 0 && now - since > nanos;
     }
 
-    /** The request a reply answers, no longer held; null when this worker holds no such request. */
-    Pending<I, O> answered(long id) {
+    /**
+     * The request a reply answers, no longer held; null when this worker holds no such request.
+     *
+     * @throws IOException when the requests written since cannot be flushed: the worker is gone
+     */
+    Pending<I, O> answered(long id) throws IOException {
         lastReplyNanos = System.nanoTime();
-        return inFlight.remove(id);
+        Pending<I, O> pending = inFlight.remove(id);
+        if (pending != null) {
+            settled();
+        }
+        return pending;
     }
 
     int load() {
