@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,7 +15,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -67,8 +65,7 @@ public final class InboxScanner implements FileSource {
     public long scan(Consumer consumer, ScanListener listener, BooleanSupplier stop)
             throws IOException, InterruptedException {
         Visitor visitor = new Visitor(consumer, listener, stop);
-        Files.walkFileTree(inbox, EnumSet.noneOf(FileVisitOption.class),
-                settings.recursive() ? Integer.MAX_VALUE : 1, visitor);
+        new InboxWalk(inbox, settings.recursive() ? Integer.MAX_VALUE : 1, visitor).walk();
         if (visitor.interrupted != null) {
             throw visitor.interrupted;
         }

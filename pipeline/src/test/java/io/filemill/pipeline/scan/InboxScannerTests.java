@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,17 @@ class InboxScannerTests {
         assertThat(taken).extracting(FileTask::id).containsExactlyInAnyOrder(1L, 2L);
         assertThat(taken).filteredOn(t -> t.relativeName().equals("a.md")).singleElement()
                 .extracting(FileTask::size).isEqualTo(3L);
+    }
+
+    @Test
+    void eachTaskCarriesItsFilesPermissionBitsFromTheScanItself() throws Exception {
+        Files.setPosixFilePermissions(inbox.resolve("a.md"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(inbox.resolve("b.txt"), PosixFilePermissions.fromString("r-x---r--"));
+        scan(ScanSettings.defaults());
+        assertThat(taken).filteredOn(t -> t.relativeName().equals("a.md")).singleElement()
+                .extracting(FileTask::mode).isEqualTo(0640);
+        assertThat(taken).filteredOn(t -> t.relativeName().equals("b.txt")).singleElement()
+                .extracting(FileTask::mode).isEqualTo(0504);
     }
 
     @Nested
