@@ -81,7 +81,9 @@ public final class Codecs {
         @Override
         public void write(WireOutput out, DeliveryBatch batch) {
             out.writeString(batch.id()).writeInt(batch.results().size());
-            batch.results().forEach(result -> RETITLE_RESULT.write(out, result));
+            for (RetitleResult result : batch.results()) {
+                RETITLE_RESULT.write(out, result);
+            }
         }
 
         @Override

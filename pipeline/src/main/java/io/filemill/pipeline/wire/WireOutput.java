@@ -1,43 +1,43 @@
 package io.filemill.pipeline.wire;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Builds a payload: fixed-width numbers, length-prefixed UTF-8 strings (null allowed), paths. */
+/**
+ * Builds a payload: fixed-width big-endian numbers, length-prefixed UTF-8 strings (null allowed),
+ * paths. Written straight into a growing array: a value costs no lambda, lock or stream call, which
+ * under the quick compiler that filemill's JVMs run were most of a frame's encoding time.
+ */
 public final class WireOutput {
 
-    /** A write to the in-memory stream, which never fails in practice. */
-    @FunctionalInterface
-    private interface Write {
-        void to(DataOutputStream out) throws IOException;
-    }
+    private byte[] bytes = new byte[256];
+    private int length;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(bytes);
-
-    private WireOutput write(Write write) {
-        try {
-            write.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
-        return this;
     }
 
     public WireOutput writeInt(int value) {
-        return write(o -> o.writeInt(value));
+        ensure(Integer.BYTES);
+        bytes[length] = (byte) (value >>> 24);
+        bytes[length + 1] = (byte) (value >>> 16);
+        bytes[length + 2] = (byte) (value >>> 8);
+        bytes[length + 3] = (byte) value;
+        length += Integer.BYTES;
+        return this;
     }
 
     public WireOutput writeLong(long value) {
-        return write(o -> o.writeLong(value));
+        return writeInt((int) (value >>> 32)).writeInt((int) value);
     }
 
     public WireOutput writeByte(int value) {
-        return write(o -> o.writeByte(value));
+        ensure(1);
+        bytes[length++] = (byte) value;
+        return this;
     }
 
     public WireOutput writeBoolean(boolean value) {
@@ -50,7 +50,11 @@ public final class WireOutput {
             return writeInt(-1);
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        return writeInt(utf8.length).write(o -> o.write(utf8));
+        writeInt(utf8.length);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, length, utf8.length);
+        length += utf8.length;
+        return this;
     }
 
     public WireOutput writePath(Path path) {
@@ -58,6 +62,6 @@ public final class WireOutput {
     }
 
     public byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, length);
     }
 }

@@ -26,6 +26,49 @@ class WireTests {
 
     static final FileTask TASK = new FileTask(42, Path.of("/in/sub/ünï côdé.md"), "sub/ünï côdé.md", 1234, 0640);
 
+    @Test
+    void aPayloadIsByteForByteWhatADataOutputStreamWritesForTheSameValues() throws IOException {
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 200; round++) {
+            WireOutput wire = new WireOutput();
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            java.io.DataOutputStream data = new java.io.DataOutputStream(expected);
+            for (int value = 0; value < random.nextInt(60); value++) {
+                switch (random.nextInt(5)) {
+                    case 0 -> {
+                        int i = random.nextInt();
+                        wire.writeInt(i);
+                        data.writeInt(i);
+                    }
+                    case 1 -> {
+                        long l = random.nextLong();
+                        wire.writeLong(l);
+                        data.writeLong(l);
+                    }
+                    case 2 -> {
+                        int b = random.nextInt(256) - 128;
+                        wire.writeByte(b);
+                        data.writeByte(b);
+                    }
+                    case 3 -> {
+                        String text = random.ints(random.nextInt(400), 0, 0x2FFFF).filter(Character::isValidCodePoint)
+                                .filter(c -> c < 0xD800 || c > 0xDFFF)
+                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        wire.writeString(text);
+                        data.writeInt(utf8.length);
+                        data.write(utf8);
+                    }
+                    default -> {
+                        wire.writeString(null);
+                        data.writeInt(-1);
+                    }
+                }
+            }
+            assertThat(wire.toByteArray()).as("round %d", round).isEqualTo(expected.toByteArray());
+        }
+    }
+
     @Nested
     class Codecs {
 
