@@ -67,20 +67,59 @@ public final class FilemillCli {
             commandLine.addSubcommand(invoked);
         } else {
             // the usage, the errors and the completion script need them all
-            FilemillCommand.SUBCOMMANDS.values().forEach(commandLine::addSubcommand);
+            for (Class<?> subcommand : FilemillCommand.SUBCOMMANDS.values()) {
+                commandLine.addSubcommand(subcommand);
+            }
         }
+        Handlers handlers = new Handlers(propertyArguments);
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .setParameterExceptionHandler((e, arguments) -> misused(e))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> handle(e))
+                .setParameterExceptionHandler(handlers)
+                .setExecutionExceptionHandler(handlers)
                 .setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FATAL);
-        commandLine.setExecutionStrategy(parsed -> {
+        commandLine.setExitCodeExceptionMapper(handlers);
+        commandLine.setExecutionStrategy(handlers);
+        return commandLine.execute(commandArguments.toArray(new String[0]));
+    }
+
+    /**
+     * How a command runs and how its failures end, as one class rather than four lambdas. The class
+     * data archive's dump resolves every lambda the training run made; resolving one of this class's
+     * links picocli's {@code CommandLine} and the interfaces a lambda implements, Java 5 class files
+     * that the dump then leaves out ("Old class has been linked"), so that every start read
+     * {@code CommandLine} (70 KB) from its jar and verified it with the old verifier. This class
+     * therefore makes no lambda at all ({@code assemble.sh} warns when the dump leaves a
+     * class out for that reason).
+     */
+    private final class Handlers implements CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+        private final List<String> propertyArguments;
+
+        Handlers(List<String> propertyArguments) {
+            this.propertyArguments = propertyArguments;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             withLogging(parsed, propertyArguments);
             return new CommandLine.RunLast().execute(parsed);
-        });
-        return commandLine.execute(commandArguments.toArray(String[]::new));
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] arguments) {
+            return misused(e);
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            return handle(e);
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return ExitCodes.FATAL;
+        }
     }
 
     /**
@@ -108,7 +147,12 @@ public final class FilemillCli {
 
     private static boolean givenAlready(List<String> propertyArguments, String argument) {
         String key = argument.substring(0, argument.indexOf('=') + 1);
-        return propertyArguments.stream().anyMatch(given -> given.startsWith(key));
+        for (String given : propertyArguments) {
+            if (given.startsWith(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A command line picocli cannot parse: one line, and where the usage is, not the usage itself. */
