@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProcessStageRunnerTests extends StageRunnerContract {
 
     /** Starts workers on this test's class path, so they find the echo stage. */
-    static final WorkerCommand TEST_WORKERS = name -> List.of(
+    static final WorkerCommand TEST_WORKERS = (stage, name) -> List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
             "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-XX:+ExitOnOutOfMemoryError",
@@ -296,7 +296,7 @@ class ProcessStageRunnerTests extends StageRunnerContract {
 
     @Test
     void unstartableWorkerFailsTheRunnerWithTheCause() {
-        WorkerCommand broken = name -> List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        WorkerCommand broken = (stage, name) -> List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", "/nonexistent", WorkerMain.class.getName());
         assertThatThrownBy(() -> new ProcessStageRunner<>(EchoStages.ECHO, "", 1, 1, broken,
                 supervision(Duration.ofSeconds(60), 5), (w, l) -> { }))

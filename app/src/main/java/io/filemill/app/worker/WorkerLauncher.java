@@ -13,16 +13,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the command line of a worker JVM: this JVM's {@code java}, the configured options, options
  * that keep everything but frames off stdout, the worker's name and state directory (so that
  * {@code ps} shows which run a worker serves), class data sharing, the worker class path and main
  * class. Class data sharing makes start-up fast: on JDK 19 and later the archive is created and
- * reused automatically ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 the first worker writes it
- * at exit and later workers map it. The archive's name is a hash of the JDK and the class path, so
- * a new build or JDK gets a new one.
+ * reused automatically ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 the first worker of a
+ * stage writes it at exit and later workers of that stage map it. Each stage has an archive of its
+ * own, since an archive holds the classes its one training worker loaded: with one for all, the
+ * deliver worker loaded 150 classes that the retitle worker had not. The archive's name is a hash
+ * of the JDK, the class path and the options, and the stage's name, so a new build or JDK gets a
+ * new one.
  */
 final class WorkerLauncher implements WorkerCommand {
 
@@ -36,16 +40,19 @@ final class WorkerLauncher implements WorkerCommand {
     private final List<String> prefix;
     private final Path home;
     private final Path workerLock;
-    private final Path archive;
+    private final Path archiveDir;
+    private final String archiveName;
     private final boolean autoArchive;
-    private final AtomicBoolean trainerChosen = new AtomicBoolean(); // workers start on several threads at once
-    private volatile Path pendingArchive;
+    /** Per stage, the temporary archive its training worker writes; workers start on several threads at once. */
+    private final Map<String, Path> pendingArchives = new ConcurrentHashMap<>();
 
-    private WorkerLauncher(List<String> prefix, Path home, Path workerLock, Path archive, boolean autoArchive) {
+    private WorkerLauncher(List<String> prefix, Path home, Path workerLock, Path archiveDir, String archiveName,
+                           boolean autoArchive) {
         this.prefix = prefix;
         this.home = home;
         this.workerLock = workerLock;
-        this.archive = archive;
+        this.archiveDir = archiveDir;
+        this.archiveName = archiveName;
         this.autoArchive = autoArchive;
     }
 
@@ -62,31 +69,36 @@ final class WorkerLauncher implements WorkerCommand {
         prefix.addAll(FIXED_OPTIONS);
         prefix.add("-cp");
         prefix.add(classPath);
-        Path archive = null;
+        Path archiveDir = null;
+        String archiveName = null;
         if (settings.classDataSharing()) {
-            Path dir = Files.createDirectories(home.resolve("worker"));
-            archive = dir.resolve("cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
-                    + settings.jvmOptions()) + ".jsa");
+            archiveDir = Files.createDirectories(home.resolve("worker"));
+            archiveName = "cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
+                    + settings.jvmOptions());
         }
-        return new WorkerLauncher(List.copyOf(prefix), home, workerLock, archive, Runtime.version().feature() >= 19);
+        return new WorkerLauncher(List.copyOf(prefix), home, workerLock, archiveDir, archiveName,
+                Runtime.version().feature() >= 19);
     }
 
     @Override
-    public List<String> forWorker(String workerName) {
+    public List<String> forWorker(String stageName, String workerName) {
         List<String> command = new ArrayList<>(prefix.subList(0, prefix.size() - 2));
         // who this worker is and which run it serves, for ps and for operators
         command.add("-Dfilemill.worker=" + workerName);
         command.add("-Dfilemill.home=" + home);
         command.add("-Dfilemill.worker.lock=" + workerLock);
-        if (archive != null) {
+        if (archiveDir != null) {
+            Path archive = archiveDir.resolve(archiveName + "-" + stageName.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsa");
             if (autoArchive) {
                 command.add("-XX:+AutoCreateSharedArchive");
                 command.add("-XX:SharedArchiveFile=" + archive);
             } else if (Files.isRegularFile(archive)) {
                 command.add("-XX:SharedArchiveFile=" + archive);
-            } else if (trainerChosen.compareAndSet(false, true)) {
-                pendingArchive = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-                command.add("-XX:ArchiveClassesAtExit=" + pendingArchive);
+            } else {
+                Path pending = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+                if (pendingArchives.putIfAbsent(archive.toString(), pending) == null) {
+                    command.add("-XX:ArchiveClassesAtExit=" + pending);
+                }
             }
         }
         command.addAll(prefix.subList(prefix.size() - 2, prefix.size()));
@@ -94,10 +106,15 @@ final class WorkerLauncher implements WorkerCommand {
         return command;
     }
 
-    /** After the workers have exited: publishes an archive written on JDK 17, so later starts use it. */
+    /** After the workers have exited: publishes the archives written on JDK 17, so later starts use them. */
     public void workersExited() {
-        Path written = pendingArchive;
-        if (written != null && Files.isRegularFile(written)) {
+        for (Map.Entry<String, Path> pending : pendingArchives.entrySet()) {
+            publish(pending.getValue(), Path.of(pending.getKey()));
+        }
+    }
+
+    private static void publish(Path written, Path archive) {
+        if (Files.isRegularFile(written)) {
             try {
                 Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {

@@ -7,7 +7,9 @@ import io.filemill.app.config.FilemillProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +29,7 @@ class WorkerLauncherTests {
 
     @Test
     void commandKeepsEverythingButFramesOffStdoutAndEndsWithTheWorkerMainClass() throws Exception {
-        List<String> command = WorkerLauncher.create(settings(false), home, home.resolve("workers.lock")).forWorker("worker-retitle-1");
+        List<String> command = WorkerLauncher.create(settings(false), home, home.resolve("workers.lock")).forWorker("retitle", "worker-retitle-1");
         assertThat(command.get(0)).endsWith("/bin/java");
         assertThat(command).contains("-Xmx96m", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
                 "-XX:+ExitOnOutOfMemoryError", "-Dfilemill.worker=worker-retitle-1", "-Dfilemill.home=" + home);
@@ -37,35 +39,46 @@ class WorkerLauncherTests {
     }
 
     @Test
-    void classDataSharingUsesOneArchiveInTheStateDirectory() throws Exception {
+    void eachStageHasAnArchiveOfItsOwnInTheStateDirectory() throws Exception {
         WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
-        List<String> first = launcher.forWorker("worker-retitle-1");
-        String archiveOption = first.stream().filter(o -> o.contains("Archive")).reduce((a, b) -> a + " " + b).orElseThrow();
-        assertThat(archiveOption).contains(home.resolve("worker").toString()).contains("cds-");
+        String retitle = archiveOptions(launcher.forWorker("retitle", "worker-retitle-1"));
+        String deliver = archiveOptions(launcher.forWorker("deliver", "worker-deliver-1"));
+        assertThat(retitle).contains(home.resolve("worker").toString()).contains("cds-").contains("-retitle.jsa");
+        assertThat(deliver).contains(home.resolve("worker").toString()).contains("cds-").contains("-deliver.jsa");
+    }
+
+    private static String archiveOptions(List<String> command) {
+        return String.join(" ", command.stream().filter(o -> o.contains("Archive")).toList());
     }
 
     @Test
-    void workersStartingAtOnceOnJdk17ChooseExactlyOneToWriteTheArchive() throws Exception {
+    void workersStartingAtOnceOnJdk17ChooseExactlyOneToWriteEachStagesArchive() throws Exception {
         assumeTrue(Runtime.version().feature() < 19, "later JDKs create the archive themselves");
-        int workers = 4;
+        List<String> stages = List.of("retitle", "deliver");
+        int workersPerStage = 3;
+        int workers = stages.size() * workersPerStage;
         CyclicBarrier together = new CyclicBarrier(workers);
         ExecutorService threads = Executors.newFixedThreadPool(workers);
         try {
-            for (int round = 0; round < 500; round++) {
+            for (int round = 0; round < 300; round++) {
                 WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
-                List<Future<List<String>>> commands = new ArrayList<>();
-                for (int i = 1; i <= workers; i++) {
-                    String name = "worker-retitle-" + i;
-                    commands.add(threads.submit(() -> {
-                        together.await();
-                        return launcher.forWorker(name);
-                    }));
+                Map<String, List<Future<List<String>>>> commands = new HashMap<>();
+                for (String stage : stages) {
+                    for (int i = 1; i <= workersPerStage; i++) {
+                        String name = "worker-" + stage + "-" + i;
+                        commands.computeIfAbsent(stage, s -> new ArrayList<>()).add(threads.submit(() -> {
+                            together.await();
+                            return launcher.forWorker(stage, name);
+                        }));
+                    }
                 }
-                int trainers = 0;
-                for (Future<List<String>> command : commands) {
-                    trainers += command.get().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).count();
+                for (String stage : stages) {
+                    List<String> trainers = new ArrayList<>();
+                    for (Future<List<String>> command : commands.get(stage)) {
+                        command.get().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).forEach(trainers::add);
+                    }
+                    assertThat(trainers).as("round %d, %s", round, stage).singleElement().asString().contains("-" + stage + ".jsa.");
                 }
-                assertThat(trainers).as("round %d", round).isEqualTo(1);
             }
         } finally {
             threads.shutdownNow();

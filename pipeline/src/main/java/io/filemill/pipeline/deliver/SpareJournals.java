@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +27,13 @@ final class SpareJournals implements AutoCloseable {
     }
 
     private final Path dir;
-    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Keeps this deliverer's spares apart from other deliverers' in the same directory: the process
+     * and a random number (not a UUID, whose secure random generator takes 40 ms
+     * to start in a fresh JVM: in process mode, the deliver worker's).
+     */
+    private final String tag = ProcessHandle.current().pid() + "-"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt());
     private final AtomicLong names = new AtomicLong();
     private final Queue<Spare> spares = new ConcurrentLinkedQueue<>();
 

@@ -6,5 +6,6 @@ import java.util.List;
 @FunctionalInterface
 public interface WorkerCommand {
 
-    List<String> forWorker(String workerName);
+    /** The command line of the worker {@code workerName}, which will serve the stage {@code stageName}. */
+    List<String> forWorker(String stageName, String workerName);
 }

@@ -53,7 +53,7 @@ final class WorkerStarter<I, O> {
         long started = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command.forWorker(name)).start();
+            process = new ProcessBuilder(command.forWorker(stageName, name)).start();
         } catch (IOException e) {
             throw new WorkerPoolException("cannot start " + name + ": " + e.getMessage(), e);
         }
