@@ -27,12 +27,17 @@ def quartiles(values):
     q = statistics.quantiles(values, n=4) if len(values) > 1 else values * 3
     return f"median {statistics.median(values):.3f}, quartiles {q[0]:.3f}-{q[2]:.3f}"
 
+def home(dist):
+    # one state directory per build, kept across rounds as a nightly run keeps its own: in process
+    # mode it holds the worker JVMs' class data archives, which the untimed round creates
+    return f"{work}/state-{dists.index(dist)}"
+
 def empty_run(dist):
     d = f"{work}/empty"
     os.makedirs(f"{d}/inbox", exist_ok=True)
     started = time.monotonic()
     subprocess.run([f"{dist}/bin/filemill", "run", "--inbox", f"{d}/inbox", "--processed", f"{d}/processed",
-                    "--failed", f"{d}/failed", "--home", f"{d}/state", "-q"], check=True, stdout=subprocess.DEVNULL)
+                    "--failed", f"{d}/failed", "--home", home(dist), "-q"], check=True, stdout=subprocess.DEVNULL)
     return time.monotonic() - started
 
 def corpus_run(dist):
@@ -42,7 +47,7 @@ def corpus_run(dist):
     os.makedirs(f"{d}/processed")
     started = time.monotonic()
     process = subprocess.Popen([f"{dist}/bin/filemill", "run", "--inbox", f"{d}/inbox", "--processed",
-                                f"{d}/processed", "--failed", f"{d}/failed", "--home", f"{d}/state", "-q",
+                                f"{d}/processed", "--failed", f"{d}/failed", "--home", home(dist), "-q",
                                 "--mode", mode, "--durability", "fast", "--min-age", "0s"], stdout=subprocess.DEVNULL)
     first = None
     while process.poll() is None:
