@@ -44,7 +44,7 @@ final class WorkerLauncher implements WorkerCommand {
     private final String archiveName;
     private final boolean autoArchive;
     /** Per stage, the temporary archive its training worker writes; workers start on several threads at once. */
-    private final Map<String, Path> pendingArchives = new ConcurrentHashMap<>();
+    private final Map<Path, Path> pendingArchives = new ConcurrentHashMap<>();
 
     private WorkerLauncher(List<String> prefix, Path home, Path workerLock, Path archiveDir, String archiveName,
                            boolean autoArchive) {
@@ -96,7 +96,7 @@ final class WorkerLauncher implements WorkerCommand {
                 command.add("-XX:SharedArchiveFile=" + archive);
             } else {
                 Path pending = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-                if (pendingArchives.putIfAbsent(archive.toString(), pending) == null) {
+                if (pendingArchives.putIfAbsent(archive, pending) == null) {
                     command.add("-XX:ArchiveClassesAtExit=" + pending);
                 }
             }
@@ -108,9 +108,7 @@ final class WorkerLauncher implements WorkerCommand {
 
     /** After the workers have exited: publishes the archives written on JDK 17, so later starts use them. */
     public void workersExited() {
-        for (Map.Entry<String, Path> pending : pendingArchives.entrySet()) {
-            publish(pending.getValue(), Path.of(pending.getKey()));
-        }
+        pendingArchives.forEach((archive, written) -> publish(written, archive));
     }
 
     private static void publish(Path written, Path archive) {

@@ -1,5 +1,6 @@
 package io.filemill.pipeline.deliver;
 
+import io.filemill.pipeline.task.ProcessTag;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,13 +27,7 @@ final class SpareJournals implements AutoCloseable {
     }
 
     private final Path dir;
-    /**
-     * Keeps this deliverer's spares apart from other deliverers' in the same directory: the process
-     * and a random number (not a UUID, whose secure random generator takes 40 ms
-     * to start in a fresh JVM: in process mode, the deliver worker's).
-     */
-    private final String tag = ProcessHandle.current().pid() + "-"
-            + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+    private final String tag = ProcessTag.next();
     private final AtomicLong names = new AtomicLong();
     private final Queue<Spare> spares = new ConcurrentLinkedQueue<>();
 

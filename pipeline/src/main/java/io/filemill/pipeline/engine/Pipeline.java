@@ -6,6 +6,7 @@ import io.filemill.pipeline.scan.ReadAhead;
 import io.filemill.pipeline.scan.ScanListener;
 import io.filemill.pipeline.stage.WorkerPoolException;
 import io.filemill.pipeline.task.DeliveryBatch;
+import io.filemill.pipeline.task.ProcessTag;
 import io.filemill.pipeline.task.EngineBugException;
 import io.filemill.pipeline.task.FileTask;
 import io.filemill.pipeline.task.Outcome;
@@ -21,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,13 +72,8 @@ public final class Pipeline {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean abandoned = new AtomicBoolean();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-    /**
-     * Names this pipeline's batches (and so their journals) apart from other pipelines': the process
-     * and a random number, not a UUID, whose secure random generator takes 40 ms to start in a
-     * fresh JVM, before the first file.
-     */
-    private final String batchPrefix = "batch-" + ProcessHandle.current().pid() + "-"
-            + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + "-";
+    /** Names this pipeline's batches, and so their journals, apart from other pipelines'. */
+    private final String batchPrefix = "batch-" + ProcessTag.next() + "-";
     private final AtomicLong batches = new AtomicLong();
 
     public Pipeline(FileSource scanner, PipelineStages stages, int maxBatch) {
