@@ -59,8 +59,8 @@ public final class FilemillCli {
         ConfigurationAhead configuration = !commandArguments.isEmpty() && READS_CONFIGURATION.contains(commandArguments.get(0))
                 ? ConfigurationAhead.start(propertyArguments) : ConfigurationAhead.none();
         Class<?> invoked = commandArguments.isEmpty() ? null : FilemillCommand.SUBCOMMANDS.get(commandArguments.get(0));
-        CommandContext context = new CommandContext(out, err, propertyArguments, System.console() != null, shutdown,
-                configuration);
+        CommandContext context = new CommandContext(out, err, List.of(args), propertyArguments, System.console() != null,
+                shutdown, configuration);
         CommandLine commandLine = new CommandLine(new FilemillCommand(), new CommandFactory(context));
         // settings below apply to the subcommands present when they are set: add them first
         if (invoked != null && invoked != CompletionCommand.class) {
@@ -208,9 +208,12 @@ public final class FilemillCli {
         return t;
     }
 
-    /** What every command gets from the command line besides its own options. */
-    record CommandContext(PrintStream out, PrintStream err, List<String> propertyArguments, boolean terminal,
-                          Shutdown shutdown, ConfigurationAhead configurationAhead) {
+    /**
+     * What every command gets from the command line besides its own options; {@code arguments} is the
+     * whole command line as given.
+     */
+    record CommandContext(PrintStream out, PrintStream err, List<String> arguments, List<String> propertyArguments,
+                          boolean terminal, Shutdown shutdown, ConfigurationAhead configurationAhead) {
 
         /**
          * The configuration for the command's {@code options} and {@link #propertyArguments}, as

@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer>, EarlyLogging.FromConfigurat
         FilemillProperties properties = ConfigurationCheck.check(configured);
         RunSettings.check(properties); // refused before anything is written: no lock file, no directory
         if (properties.cluster().partitions() > 0) {
+            if (FullClassPath.isLean()) {
+                FullClassPath.rerun(context.arguments()); // exits the JVM
+            }
             ClusterChecks.requireSharedRepository(configured, "cluster.partitions=" + properties.cluster().partitions());
             return acrossMachines(configured, commandOptions, RunSettings.from(properties));
         }
