@@ -3,6 +3,7 @@ package io.filemill.app.worker;
 import io.filemill.app.config.FilemillProperties;
 import io.filemill.pipeline.stage.WorkerCommand;
 import io.filemill.worker.WorkerMain;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * stage writes it at exit and later workers of that stage map it. Each stage has an archive of its
  * own, since an archive holds the classes its one training worker loaded: with one for all, the
  * deliver worker loaded 150 classes that the retitle worker had not. The archive's name is a hash
- * of the JDK, the class path and the options, and the stage's name, so a new build or JDK gets a
- * new one.
+ * of the JDK, the class path (with each jar's size and modification time) and the options, and the
+ * stage's name, so a new build or JDK gets a new one.
  */
 final class WorkerLauncher implements WorkerCommand {
 
@@ -73,8 +74,7 @@ final class WorkerLauncher implements WorkerCommand {
         String archiveName = null;
         if (settings.classDataSharing()) {
             archiveDir = Files.createDirectories(home.resolve("worker"));
-            archiveName = "cds-" + hash(System.getProperty("java.home") + Runtime.version() + classPath
-                    + settings.jvmOptions());
+            archiveName = archiveName(classPath, settings.jvmOptions());
         }
         return new WorkerLauncher(List.copyOf(prefix), home, workerLock, archiveDir, archiveName,
                 Runtime.version().feature() >= 19);
@@ -123,6 +123,25 @@ final class WorkerLauncher implements WorkerCommand {
                 }
             }
         }
+    }
+
+    /**
+     * The name of the archives of one JDK, class path and set of options. Each jar's size and
+     * modification time are part of it: a JVM refuses an archive once a jar it was made from has
+     * changed ("A jar file is not the one used while building the shared archive file") and then
+     * starts without one, so a build installed over the one before, at the same paths, must get new
+     * archives rather than workers that never map theirs again.
+     */
+    static String archiveName(String classPath, List<String> jvmOptions) throws IOException {
+        StringBuilder key = new StringBuilder(System.getProperty("java.home")).append(Runtime.version());
+        for (String entry : classPath.split(File.pathSeparator)) {
+            key.append(File.pathSeparatorChar).append(entry);
+            Path path = Path.of(entry);
+            if (Files.isRegularFile(path)) {
+                key.append('@').append(Files.size(path)).append('@').append(Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        return "cds-" + hash(key.append(jvmOptions).toString());
     }
 
     private static String hash(String text) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.filemill.app.config.FilemillProperties;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +48,23 @@ class WorkerLauncherTests {
         String deliver = archiveOptions(launcher.forWorker("deliver", "worker-deliver-1"));
         assertThat(retitle).contains(home.resolve("worker").toString()).contains("cds-").contains("-retitle.jsa");
         assertThat(deliver).contains(home.resolve("worker").toString()).contains("cds-").contains("-deliver.jsa");
+    }
+
+    @Test
+    void aJarChangedInPlaceGetsNewArchivesAndAnUnchangedOneKeepsThem() throws Exception {
+        Path worker = Files.writeString(home.resolve("filemill-worker.jar"), "first build");
+        Path pipeline = Files.writeString(home.resolve("filemill-pipeline.jar"), "first build");
+        String classPath = worker + File.pathSeparator + pipeline;
+        List<String> options = List.of("-Xmx96m");
+        String before = WorkerLauncher.archiveName(classPath, options);
+
+        assertThat(WorkerLauncher.archiveName(classPath, options)).isEqualTo(before);
+        Files.setLastModifiedTime(pipeline, FileTime.fromMillis(Files.getLastModifiedTime(pipeline).toMillis() + 1000));
+        String rebuilt = WorkerLauncher.archiveName(classPath, options);
+        assertThat(rebuilt).isNotEqualTo(before);
+        Files.writeString(worker, "a longer second build");
+        assertThat(WorkerLauncher.archiveName(classPath, options)).isNotEqualTo(rebuilt).isNotEqualTo(before);
+        assertThat(WorkerLauncher.archiveName(classPath, List.of("-Xmx128m"))).isNotEqualTo(WorkerLauncher.archiveName(classPath, options));
     }
 
     private static String archiveOptions(List<String> command) {
