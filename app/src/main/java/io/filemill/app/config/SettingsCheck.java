@@ -6,6 +6,7 @@ import io.filemill.pipeline.scan.ScanSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** The checks of a configuration that create nothing, and the parts of a run's settings built from it. */
@@ -43,6 +44,7 @@ final class SettingsCheck {
         }
         retitlePlan(properties);
         deliverPlan(properties);
+        workerJvmOptions(properties.worker().jvmOptions());
         if (properties.worker().window() < 1) {
             throw new ConfigurationProblem("worker.window must be at least 1, not " + properties.worker().window());
         }
@@ -82,6 +84,45 @@ final class SettingsCheck {
         }
         rules(properties);
         scan(properties);
+    }
+
+    /**
+     * A worker's stdout carries its frames to filemill, so no option may log there: {@code -Xlog}
+     * without an output or with {@code stdout}, and {@code -verbose}, which logs to stdout.
+     */
+    static void workerJvmOptions(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("-verbose")) {
+                throw new ConfigurationProblem("worker.jvm-options: '" + option + "' logs to the worker's stdout, which "
+                        + "carries its frames to filemill; log with an output instead, such as -Xlog:gc:stderr or "
+                        + "-Xlog:gc:file=PATH");
+            }
+            if (option.startsWith("-Xlog") && logsToStdout(option.substring("-Xlog".length()))) {
+                String what = option.startsWith("-Xlog:") ? option.substring("-Xlog:".length()).split(":", -1)[0] : "";
+                String example = what.isEmpty() ? "all=warning" : what;
+                throw new ConfigurationProblem("worker.jvm-options: '" + option + "' logs to the worker's stdout, which "
+                        + "carries its frames to filemill; name another output, such as -Xlog:" + example
+                        + ":stderr or -Xlog:" + example + ":file=PATH");
+            }
+        }
+    }
+
+    /** Whether the rest of an {@code -Xlog} option (after {@code -Xlog}) sends its lines to stdout, the default output. */
+    private static boolean logsToStdout(String rest) {
+        if (rest.isEmpty()) {
+            return true;
+        }
+        if (!rest.startsWith(":")) {
+            return false; // not an -Xlog option the JVM knows; it refuses it itself
+        }
+        String[] fields = rest.substring(1).split(":", -1);
+        if (fields[0].equals("disable") || fields[0].equals("async")) {
+            return false; // switches, not logs
+        }
+        if (fields[0].startsWith("help")) {
+            return true; // prints its help to stdout
+        }
+        return fields.length < 2 || fields[1].isEmpty() || fields[1].equalsIgnoreCase("stdout");
     }
 
     static RuleChain rules(FilemillProperties properties) {

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds the command line of a worker JVM: this JVM's {@code java}, the configured options, options
- * that keep everything but frames off stdout, the worker's name and state directory (so that
+ * Builds the command line of a worker JVM: this JVM's {@code java}, options that keep everything but
+ * frames off stdout, the configured options, the worker's name and state directory (so that
  * {@code ps} shows which run a worker serves), class data sharing, the worker class path and main
  * class. Class data sharing makes start-up fast: on JDK 19 and later the archive is created and
  * reused automatically ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 the first worker of a
@@ -66,8 +66,10 @@ final class WorkerLauncher implements WorkerCommand {
         String classPath = WorkerClasspath.resolve(home);
         List<String> prefix = new ArrayList<>();
         prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        prefix.addAll(settings.jvmOptions());
+        // the configured options after the fixed ones, so that an -Xlog option of theirs takes effect (the
+        // configuration check refuses one that would log to stdout)
         prefix.addAll(FIXED_OPTIONS);
+        prefix.addAll(settings.jvmOptions());
         prefix.add("-cp");
         prefix.add(classPath);
         Path archiveDir = null;

@@ -7,6 +7,7 @@ import io.filemill.app.corpus.CorpusGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,27 @@ class ProcessModeTests {
                 .singleElement().asString().contains("cannot start retitle workers");
         assertThat(SampleData.relativeFiles(inbox)).isEqualTo(before);
         assertThat(root.resolve("processed")).isEmptyDirectory();
+    }
+
+    @Test
+    void aWorkerLogOptionWithAFileOutputTakesEffectAndTheRunStillDeliversEverything() throws Exception {
+        Path inbox = root.resolve("inbox");
+        new CorpusGenerator(5).generate(inbox, 20);
+
+        int exit = filemill(root, inbox, "--mode", "process", "--filemill.worker.class-data-sharing=false",
+                "--filemill.worker.jvm-options=-Xmx256m,-XX:+UseSerialGC,-Xlog:gc:file=" + root.resolve("gc-%p.log"));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        try (var logs = Files.list(root)) {
+            List<Path> gcLogs = logs.filter(path -> path.getFileName().toString().startsWith("gc-")).toList();
+            assertThat(gcLogs).as("one GC log per worker JVM").hasSize(3)
+                    .allSatisfy(log -> assertThat(Files.readString(log)).contains("Using Serial"));
+        }
+        try (var delivered = Files.list(root.resolve("processed")); var left = Files.list(inbox)) {
+            assertThat(delivered.filter(path -> !path.getFileName().toString().startsWith("."))).hasSize(20);
+            assertThat(left.filter(path -> !path.getFileName().toString().startsWith("."))).as("files left in the inbox")
+                    .isEmpty();
+        }
     }
 
     @Test

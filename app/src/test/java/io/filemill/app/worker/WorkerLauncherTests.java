@@ -42,6 +42,15 @@ class WorkerLauncherTests {
     }
 
     @Test
+    void configuredOptionsComeAfterTheFixedOnesSoThatTheirLoggingTakesEffect() throws Exception {
+        FilemillProperties.Worker logging = new FilemillProperties.Worker(List.of("-Xlog:gc:file=gc.log"), 4,
+                Duration.ofMinutes(1), Duration.ofSeconds(30), 5, Duration.ofSeconds(10), false);
+        List<String> command = WorkerLauncher.create(logging, home, home.resolve("workers.lock")).forWorker("retitle", "worker-retitle-1");
+        assertThat(command.indexOf("-Xlog:gc:file=gc.log")).isGreaterThan(command.indexOf("-Xlog:disable"))
+                .isGreaterThan(command.indexOf("-Xlog:all=warning:stderr"));
+    }
+
+    @Test
     void eachStageHasAnArchiveOfItsOwnInTheStateDirectory() throws Exception {
         WorkerLauncher launcher = WorkerLauncher.create(settings(true), home, home.resolve("workers.lock"));
         String retitle = archiveOptions(launcher.forWorker("retitle", "worker-retitle-1"));
