@@ -97,9 +97,10 @@ final class SettingsCheck {
                         + "carries its frames to filemill; log with an output instead, such as -Xlog:gc:stderr or "
                         + "-Xlog:gc:file=PATH");
             }
-            if (option.startsWith("-Xlog") && logsToStdout(option.substring("-Xlog".length()))) {
-                String what = option.startsWith("-Xlog:") ? option.substring("-Xlog:".length()).split(":", -1)[0] : "";
-                String example = what.isEmpty() ? "all=warning" : what;
+            // -Xlog alone, or -Xlog:WHAT[:OUTPUT[:...]]; any other -Xlog... the JVM refuses itself
+            String[] fields = option.startsWith("-Xlog:") ? option.substring("-Xlog:".length()).split(":", -1) : null;
+            if (option.equals("-Xlog") || fields != null && logsToStdout(fields)) {
+                String example = fields == null || fields[0].isEmpty() ? "all=warning" : fields[0];
                 throw new ConfigurationProblem("worker.jvm-options: '" + option + "' logs to the worker's stdout, which "
                         + "carries its frames to filemill; name another output, such as -Xlog:" + example
                         + ":stderr or -Xlog:" + example + ":file=PATH");
@@ -107,15 +108,8 @@ final class SettingsCheck {
         }
     }
 
-    /** Whether the rest of an {@code -Xlog} option (after {@code -Xlog}) sends its lines to stdout, the default output. */
-    private static boolean logsToStdout(String rest) {
-        if (rest.isEmpty()) {
-            return true;
-        }
-        if (!rest.startsWith(":")) {
-            return false; // not an -Xlog option the JVM knows; it refuses it itself
-        }
-        String[] fields = rest.substring(1).split(":", -1);
+    /** Whether an {@code -Xlog:} option's fields (what, output, ...) send its lines to stdout, the default output. */
+    private static boolean logsToStdout(String[] fields) {
         if (fields[0].equals("disable") || fields[0].equals("async")) {
             return false; // switches, not logs
         }

@@ -26,7 +26,11 @@ class WorkerLauncherTests {
     Path home;
 
     private static FilemillProperties.Worker settings(boolean classDataSharing) {
-        return new FilemillProperties.Worker(List.of("-Xmx96m"), 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
+        return settings(List.of("-Xmx96m"), classDataSharing);
+    }
+
+    private static FilemillProperties.Worker settings(List<String> jvmOptions, boolean classDataSharing) {
+        return new FilemillProperties.Worker(jvmOptions, 4, Duration.ofMinutes(1), Duration.ofSeconds(30), 5,
                 Duration.ofSeconds(10), classDataSharing);
     }
 
@@ -43,9 +47,7 @@ class WorkerLauncherTests {
 
     @Test
     void configuredOptionsComeAfterTheFixedOnesSoThatTheirLoggingTakesEffect() throws Exception {
-        FilemillProperties.Worker logging = new FilemillProperties.Worker(List.of("-Xlog:gc:file=gc.log"), 4,
-                Duration.ofMinutes(1), Duration.ofSeconds(30), 5, Duration.ofSeconds(10), false);
-        List<String> command = WorkerLauncher.create(logging, home, home.resolve("workers.lock")).forWorker("retitle", "worker-retitle-1");
+        List<String> command = WorkerLauncher.create(settings(List.of("-Xlog:gc:file=gc.log"), false), home, home.resolve("workers.lock")).forWorker("retitle", "worker-retitle-1");
         assertThat(command.indexOf("-Xlog:gc:file=gc.log")).isGreaterThan(command.indexOf("-Xlog:disable"))
                 .isGreaterThan(command.indexOf("-Xlog:all=warning:stderr"));
     }
