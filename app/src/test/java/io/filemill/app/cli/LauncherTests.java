@@ -104,7 +104,7 @@ class LauncherTests {
         Path java = jdk("jdk17", "17.0.15+6-Debian-1deb12u1");
         Path cds = root.resolve("cds");
 
-        assertThat(option(launch(java, Map.of("FILEMILL_CDS_DIR", cds.toString())), "-XX:SharedArchiveFile="))
+        assertThat(option(launch(java, Map.of("FILEMILL_CDS_DIR", cds.toString()), "run"), "-XX:SharedArchiveFile="))
                 .as("no archive yet").isNull();
         String trained = requiredOption(launch(java, Map.of("FILEMILL_CDS_DIR", cds.toString(), "FILEMILL_CDS", "train"), "run"),
                 "-XX:ArchiveClassesAtExit=");
@@ -127,17 +127,17 @@ class LauncherTests {
         String otherHome = requiredOption(launch(jdk("jdk17b", "17.0.15+6"), training, "run"), "-XX:ArchiveClassesAtExit=");
         String otherBuild = requiredOption(launch(jdk("jdk17c", "17.0.16+8"), training, "run"), "-XX:ArchiveClassesAtExit=");
 
-        assertThat(List.of(first, otherHome, otherBuild)).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(List.of(first, otherHome, otherBuild)).doesNotHaveDuplicates();
     }
 
     @Test
     void fromJdk19TheJvmKeepsTheArchiveUpToDateItself() throws Exception {
-        String archive = requiredOption(launch(jdk("jdk21", "21.0.5+11-LTS"), Map.of("FILEMILL_CDS_DIR",
-                Files.createDirectories(root.resolve("cds")).toString()), "run"), "-XX:SharedArchiveFile=");
+        List<String> arguments = launch(jdk("jdk21", "21.0.5+11-LTS"), Map.of("FILEMILL_CDS_DIR",
+                Files.createDirectories(root.resolve("cds")).toString()), "run");
 
-        assertThat(Path.of(archive).getFileName().toString()).matches("filemill-run-21\\.0\\.5\\+11-LTS-\\d+\\.jsa");
-        assertThat(launch(jdk("jdk21", "21.0.5+11-LTS"), Map.of("FILEMILL_CDS_DIR", root.resolve("cds").toString()),
-                "run")).contains("-XX:+AutoCreateSharedArchive");
+        assertThat(Path.of(requiredOption(arguments, "-XX:SharedArchiveFile=")).getFileName().toString())
+                .matches("filemill-run-21\\.0\\.5\\+11-LTS-\\d+\\.jsa");
+        assertThat(arguments).contains("-XX:+AutoCreateSharedArchive");
     }
 
     @Test
